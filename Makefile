@@ -1,0 +1,34 @@
+# Tally — the two commands of the README, plus a few for developers.
+#   make demo    install what is missing, build (release), render every spec in ReportSpecs/ into out/
+#   make test    install what is missing (incl. poppler-utils), run every test
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release
+SPECS := $(wildcard ReportSpecs/*.yaml)
+
+.PHONY: all deps deps-test build release demo test bench clean
+
+all: build
+
+deps:
+	@.ci/deps.sh
+
+deps-test:
+	@.ci/deps.sh test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product tally
+
+demo: release
+	@mkdir -p out
+	$(RELEASE_BIN)/tally build --out out $(SPECS)
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+// Tally: declarative evaluation reports (YAML spec + CSV data → PDF/PNG).
+// Targets follow ../shared/design/ARCHITECTURE.md; dependency arrows point down the pipeline.
+import PackageDescription
+
+let package = Package(
+    name: "Tally",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+        .library(name: "Tally", targets: ["Tally"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, behind TallyCairo only.
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+
+        // Pipeline stages.
+        .target(name: "TallyCore"),
+        .target(name: "TallyData", dependencies: ["TallyCore"]),
+        .target(name: "TallyStats", dependencies: ["TallyCore"]),
+        .target(name: "TallyFormula", dependencies: ["TallyCore", "TallyData"]),
+        .target(name: "TallySpec", dependencies: ["TallyCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "TallyEval",
+            dependencies: ["TallyCore", "TallySpec", "TallyData", "TallyFormula", "TallyStats"]),
+        .target(name: "TallyGraphics", dependencies: ["TallyCore"]),
+        .target(name: "TallyCharts", dependencies: ["TallyCore", "TallyGraphics"]),
+        .target(name: "TallyLayout", dependencies: ["TallyCore", "TallyGraphics", "TallyCharts"]),
+        .target(name: "TallyCairo", dependencies: ["TallyGraphics", "CCairo", "CPangoCairo"]),
+        // The library facade: spec → files, usable without the CLI.
+        .target(
+            name: "Tally",
+            dependencies: [
+                "TallyCore", "TallySpec", "TallyData", "TallyEval", "TallyGraphics",
+                "TallyCharts", "TallyLayout", "TallyCairo",
+            ]),
+        .executableTarget(
+            name: "tally",
+            dependencies: ["Tally", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Deterministic, seeded generator of the sample datasets (and of large benchmark files).
+        .executableTarget(name: "sampledata", dependencies: ["TallyCore"]),
+
+        // Tests mirror Sources/.
+        .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore", "TallyTestSupport"]),
+        .testTarget(name: "TallyDataTests", dependencies: ["TallyData", "TallyTestSupport"]),
+        .testTarget(name: "TallyStatsTests", dependencies: ["TallyStats", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyData", "TallyTestSupport"]),
+        .testTarget(name: "TallySpecTests", dependencies: ["TallySpec", "TallyTestSupport"]),
+        .testTarget(name: "TallyEvalTests", dependencies: ["TallyEval", "TallyTestSupport"]),
+        .testTarget(name: "TallyGraphicsTests", dependencies: ["TallyGraphics", "TallyTestSupport"]),
+        .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyTestSupport"]),
+        .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyTestSupport"]),
+        .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "TallyTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Tally", "TallyTestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Tally: placeholder until its stage lands.

@@ -1,0 +1,1 @@
+// TallyCairo: placeholder until its stage lands.

@@ -1,0 +1,1 @@
+// TallyCharts: placeholder until its stage lands.

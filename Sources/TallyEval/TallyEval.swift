@@ -1,0 +1,1 @@
+// TallyEval: placeholder until its stage lands.

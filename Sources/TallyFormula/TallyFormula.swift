@@ -1,0 +1,1 @@
+// TallyFormula: placeholder until its stage lands.

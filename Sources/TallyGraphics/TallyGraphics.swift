@@ -1,0 +1,1 @@
+// TallyGraphics: placeholder until its stage lands.

@@ -1,0 +1,1 @@
+// TallyLayout: placeholder until its stage lands.

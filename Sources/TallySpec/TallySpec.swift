@@ -1,0 +1,1 @@
+// TallySpec: placeholder until its stage lands.

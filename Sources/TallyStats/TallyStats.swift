@@ -1,0 +1,1 @@
+// TallyStats: placeholder until its stage lands.

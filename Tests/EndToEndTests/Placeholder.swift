@@ -1,0 +1,2 @@
+// Tests for EndToEnd live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallyCairo live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallyCharts live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallyData live beside this file.
+import Testing

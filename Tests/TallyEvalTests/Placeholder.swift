@@ -1,0 +1,2 @@
+// Tests for TallyEval live beside this file.
+import Testing

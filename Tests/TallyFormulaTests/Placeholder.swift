@@ -1,0 +1,2 @@
+// Tests for TallyFormula live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallyGraphics live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallyLayout live beside this file.
+import Testing

@@ -1,0 +1,2 @@
+// Tests for TallySpec live beside this file.
+import Testing

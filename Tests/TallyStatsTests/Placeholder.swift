@@ -1,0 +1,2 @@
+// Tests for TallyStats live beside this file.
+import Testing
