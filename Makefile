@@ -32,3 +32,7 @@ test: deps-test
 
 clean:
 	rm -rf .build out
+
+bench: deps
+	$(SWIFT) build -c release --product tally-bench
+	.build/release/tally-bench all

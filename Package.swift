@@ -48,6 +48,9 @@ let package = Package(
             dependencies: ["Tally", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Deterministic, seeded generator of the sample datasets (and of large benchmark files).
         .executableTarget(name: "sampledata", dependencies: ["TallyCore"]),
+        // `make bench`: stage benchmarks in a release build (never timed tests).
+        .executableTarget(
+            name: "tally-bench", dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats"]),
 
         // Tests mirror Sources/.
         .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),
