@@ -1,0 +1,1 @@
+// TallyCompose: placeholder until the slice lands.
