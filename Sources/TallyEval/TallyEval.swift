@@ -1,1 +1,0 @@
-// TallyEval: placeholder until its stage lands.
