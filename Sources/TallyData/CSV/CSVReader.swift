@@ -131,7 +131,8 @@ public enum CSVReader {
             switch TypeInference.infer(sample.values[k], context: context) {
             case .type(let type): plans[column].type = type
             case .ambiguousDates(let first, let dayFirst, let monthFirst):
-                throw DiagnosticError(ambiguity(input, column: column, record: sample.records[first],
+                let where_ = sample.records[first]
+                throw DiagnosticError(ambiguity(input, column: column, record: (where_.line, where_.start, sample.fieldStarts[k][first]),
                                                 dayFirst: dayFirst && !monthFirst, monthFirst: monthFirst && !dayFirst))
             }
         }

@@ -87,9 +87,10 @@ enum CSVRecords {
     }
 
     /// Exact values of some columns over the first `limit` well-formed records, with where each record is.
-    static func sample(_ input: CSVInput, columns: [Int], limit: Int) -> (values: [[[UInt8]]], records: [(line: Int, start: Int, field: Int)]) {
+    static func sample(_ input: CSVInput, columns: [Int], limit: Int) -> (values: [[[UInt8]]], records: [(line: Int, start: Int)], fieldStarts: [[Int]]) {
         var values = [[[UInt8]]](repeating: [], count: columns.count)
-        var records: [(line: Int, start: Int, field: Int)] = []
+        var fieldStarts = [[Int]](repeating: [], count: columns.count)
+        var records: [(line: Int, start: Int)] = []
         input.bytes.withUnsafeBufferPointer { buffer in
             guard let p = buffer.baseAddress else { return }
             let fields = FieldBuffer(capacity: input.header.count + 8)
@@ -101,14 +102,13 @@ enum CSVRecords {
                 guard fields.count == input.header.count else { continue }
                 for (k, c) in columns.enumerated() {
                     values[k].append(fieldBytes(p, fields.starts[c], fields.ends[c], fields.flags[c]))
+                    fieldStarts[k].append(fields.starts[c] - (fields.flags[c] == 0 ? 0 : 1))
                 }
-                records.append((scanner.recordLine, scanner.recordStart, 0))
+                records.append((scanner.recordLine, scanner.recordStart))
                 rows += 1
             }
         }
-        // Record, per row, where the first inferred column's field starts is not needed; the ambiguity
-        // message locates the value by searching its record (see `locateValue`).
-        return (values, records)
+        return (values, records, fieldStarts)
     }
 
     /// Exact values of some columns over every record not skipped (the re-inference path).
