@@ -1,0 +1,6 @@
+/// Placeholder.
+struct MysteryShopperGenerator {
+    init(seed: UInt64 = 0, dailyContacts: [Int] = []) {}
+    /// Placeholder.
+    func write(to path: String) throws(OutputError) -> Int { 0 }
+}
