@@ -17,9 +17,9 @@ struct TicketsGenerator {
     ]
 
     /// Baseline log-odds of first-contact resolution (before channel, category, skill and phase effects).
-    static let fcrIntercept = 0.80
+    static let fcrIntercept = 0.84
     /// Baseline log-odds of a top-2-box CSAT answer for an unresolved contact with an average agent.
-    static let csatIntercept = 0.25
+    static let csatIntercept = 0.31
 
     /// Per-day multiplicative noise on volume and on queue load, drawn from their own stream.
     struct DayNoise: Sendable {
