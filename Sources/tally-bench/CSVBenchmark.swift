@@ -10,29 +10,32 @@ import TallyData
 /// offsets, quoted comments with commas, line breaks and doubled quotes, blanks in csat); then, for 2 workers
 /// and for 1, read the file and type every column (types inferred, as `tally inspect` does) five times and
 /// report the median MB/s; print peak RSS (getrusage) against the file size; delete the file.
-/// Options: `--rows N` (default 1,000,000), `--runs N` (default 5), `--keep PATH` (write the file there and keep it).
+/// Options: `--rows N` (default 1,000,000), `--runs N` (default 5), `--keep PATH` (write the file there and keep it),
+/// `--file PATH` (read an existing file instead; with `--rows` giving its row count).
 enum CSVBenchmark {
     /// Runs the benchmark with command-line options.
     static func run(_ arguments: [String]) {
         var rows = 1_000_000
         var runs = 5
         var keep: String?
+        var existing: String?
         var i = 0
         while i < arguments.count {
             switch arguments[i] {
             case "--rows": rows = Int(arguments[safe: i + 1] ?? "") ?? rows; i += 1
             case "--runs": runs = Int(arguments[safe: i + 1] ?? "") ?? runs; i += 1
             case "--keep": keep = arguments[safe: i + 1]; i += 1
+            case "--file": existing = arguments[safe: i + 1]; i += 1
             default: break
             }
             i += 1
         }
-        let path = keep ?? "/tmp/tally-bench-csv-\(getpid()).csv"
-        guard let size = generate(rows: rows, to: path) else {
+        let path = existing ?? keep ?? "/tmp/tally-bench-csv-\(getpid()).csv"
+        guard let size = existing.map({ _ in fileSize(path) }) ?? generate(rows: rows, to: path) else {
             print("csv: could not write \(path)")
             return
         }
-        defer { if keep == nil { unlink(path) } }
+        defer { if keep == nil, existing == nil { unlink(path) } }
         let mb = Double(size) / 1_000_000
         print("csv: \(rows) rows, \(format1(mb)) MB generated at \(path)")
         for threads in [2, 1] {
@@ -70,6 +73,12 @@ enum CSVBenchmark {
         let peakMB = Double(usage.ru_maxrss) / 1000
         print("csv: peak RSS \(format1(peakMB)) MB = \(format3(peakMB / mb))× the file (target ≤ 1.5×)")
         print("csv: targets ≥ 600 MB/s on 2 cores, ≥ 300 MB/s on 1 core")
+    }
+
+    /// Size of an existing file, or nil.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// Monotonic seconds.
