@@ -32,7 +32,12 @@ enum ColumnMerge {
                         }
                         return (0..<local.count).map { global.code(p, local.offsets[$0], local.offsets[$0 + 1]) }
                     }
-                    for code in parts[k].codes { codes.append(remap.isEmpty ? 0 : remap[Int(code)]) }
+                    let words = parts[k].validity.words
+                    for (row, code) in parts[k].codes.enumerated() {
+                        // Missing rows keep code 0, as in a single-part column.
+                        let valid = words[row >> 6] & (1 << UInt64(row & 63)) != 0
+                        codes.append(valid ? remap[Int(code)] : 0)
+                    }
                     parts[k].codes = []
                 }
                 storage = .categories(codes: codes, levels: global.levels)

@@ -74,8 +74,12 @@ enum TypeInference {
             return .ambiguousDates(firstIndex: firstIndex, dayFirstPossible: dayFirst, monthFirstPossible: monthFirst)
         }
         var distinct = Set<[UInt8]>()
-        for case let value? in values { distinct.insert(value) }
-        return .type(distinct.count * 2 <= present ? .category : .text)
+        var count = 0
+        for case let value? in values {
+            distinct.insert(value)
+            count += 1
+        }
+        return .type(distinct.count * 2 <= count ? .category : .text)
     }
 
     /// `0` followed by another digit (after an optional sign): an identifier or code, not a number.
