@@ -18,3 +18,20 @@ func relativeError(_ actual: Double, _ expected: Double) -> Double {
     if actual == expected { return 0 }
     return abs(actual - expected) / max(abs(actual), abs(expected))
 }
+
+/// A small deterministic generator (SplitMix64) for property tests against brute-force oracles.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    /// Seeds the generator.
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
