@@ -187,7 +187,7 @@ struct Compiler {
         guard node.level == .constant, node.constant == nil else { return node }
         let context = EvaluationContext(table: Table(name: "", columns: [], rowCount: 0), groupIds: [], groupCount: 1,
                                         kpis: [:])
-        let value = node.run(context).value(0)
+        let value = node.run(context).value(0).typed(node.type)
         var result = Node.constant(value, span: node.span)
         if node.type != .any { result.type = node.type }
         return result

@@ -50,7 +50,7 @@ enum Elementwise {
                 }
                 return Vector(payload: .numbers(out, isDate: type == .date), status: codes.map { .codes($0) } ?? .allValid, count: n)
             }
-            if v.isScalar { return .scalar(apply(v.value(0), f), count: n) }
+            if v.isScalar { return .scalar(apply(v.value(0), f).typed(type), count: n) }
             var builder = VectorBuilder(type: type, count: n)
             for i in 0..<n { builder.append(apply(v.value(i), f)) }
             return builder.build()

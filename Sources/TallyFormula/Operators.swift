@@ -27,9 +27,11 @@ enum Operators {
             compiler.error(node.span, "\(what) needs a number, but \"\(s)\" is text")
             return false
         }
-        let name = node.columnName.map { "column `\($0)`" } ?? "`\(compiler.text(node.span))`"
-        compiler.error(node.span, "\(what) needs numbers, but \(name) is text",
-                       hint: node.columnName != nil ? "use a numeric column, or VALUE(…) to convert text that holds numbers" : nil)
+        // Text computed per row (LEFT(code, 2)) converts at run time as in Excel ("12" → 12, else #VALUE!);
+        // a text column in arithmetic is a type error.
+        guard let column = node.columnName else { return true }
+        compiler.error(node.span, "\(what) needs numbers, but column `\(column)` is text",
+                       hint: "use a numeric column, or VALUE(…) to convert text that holds numbers")
         return false
     }
 
@@ -83,7 +85,7 @@ enum Operators {
         let node = Node(type: type, level: level, span: span, run: { ctx in
             let a = lrun(ctx), b = rrun(ctx)
             let n = ctx.count(level)
-            if a.isScalar && b.isScalar { return .scalar(combine(a.value(0), b.value(0), f), count: n) }
+            if a.isScalar && b.isScalar { return .scalar(combine(a.value(0), b.value(0), f).typed(type), count: n) }
             if let fast = fastArithmetic(a, b, n: n, isDate: type == .date, f) { return fast }
             var builder = VectorBuilder(type: type, count: n)
             for i in 0..<n { builder.append(combine(a.value(i), b.value(i), f)) }

@@ -119,8 +119,7 @@ enum TextFormat {
             if c == "[" , let close = chars[i...].firstIndex(of: "]") {
                 // Elapsed hours/minutes: [h], [m].
                 let code = String(chars[(i + 1)..<close]).lowercased()
-                if code.first == "h" { tokens.append((pad(totalSeconds / 3600, code.count), false)) }
-                else if code.first == "m" { tokens.append((pad(totalSeconds / 60, code.count), false)) }
+                if code.first == "h" || code.first == "m" || code.first == "s" { tokens.append(("[" + code, true)) }
                 i = close + 1
                 continue
             }
@@ -141,6 +140,14 @@ enum TextFormat {
             guard token.1 else { out += token.0; continue }
             let code = token.0
             switch code.first {
+            case "[":
+                let unit = code.dropFirst()
+                let width = unit.count
+                switch unit.first {
+                case "h": out += pad(totalSeconds / 3600, width)
+                case "m": out += pad(totalSeconds / 60, width)
+                default: out += pad(totalSeconds, width)
+                }
             case "y": out += code.count <= 2 ? pad(date.year % 100, 2) : String(date.year)
             case "d":
                 switch code.count {
@@ -156,7 +163,7 @@ enum TextFormat {
             case "m":
                 let previousCode = tokens[..<k].last(where: { $0.1 })?.0.first
                 let nextCode = tokens[(k + 1)...].first(where: { $0.1 })?.0.first
-                if code.count <= 2 && (previousCode == "h" || nextCode == "s") {
+                if code.count <= 2 && (previousCode == "h" || previousCode == "[" || nextCode == "s") {
                     out += code.count == 2 ? pad(minute, 2) : String(minute)
                 } else {
                     switch code.count {

@@ -70,6 +70,12 @@ public enum FormulaValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The value with numbers marked as dates when the static type says so.
+    func typed(_ type: FormulaType) -> FormulaValue {
+        if type == .date, case .number(let x) = self { return .date(x) }
+        return self
+    }
+
     /// The error carried, if any.
     public var error: FormulaError? {
         if case .error(let e) = self { return e }

@@ -70,10 +70,15 @@ enum ConditionalFunctions {
         var criteria: [Criterion] = []
         for (r, k) in pairs {
             let rangeNode = range(r, numeric: false)
+            let hint = "use a literal such as \">=4\", a parameter, or text joined with & from them"
+            if c.mentionsColumn(call.arguments[k]) {
+                c.error(call.arguments[k].span, "criteria must be fixed when the report is built", hint: hint)
+                failed = true
+                continue
+            }
             guard let criterionNode = c.compile(call.arguments[k], scope: call.scope) else { failed = true; continue }
             guard let value = criterionNode.constant else {
-                c.error(criterionNode.span, "criteria must be fixed when the report is built",
-                        hint: "use a literal such as \">=4\", a parameter, or text joined with & from them")
+                c.error(criterionNode.span, "criteria must be fixed when the report is built", hint: hint)
                 failed = true
                 continue
             }
