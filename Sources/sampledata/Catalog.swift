@@ -24,14 +24,14 @@ enum Catalog {
 
     /// phone, email, chat, social (index order is used by the generators).
     static let channels: [Channel] = [
-        Channel(name: "phone", share: 0.52, handleMedian: 420, waitMedian: 25, waitSigma: 1.1, slaSeconds: 60,
+        Channel(name: "phone", share: 0.52, handleMedian: 420, waitMedian: 22, waitSigma: 1.1, slaSeconds: 60,
                 fcrLogit: 0, surveyResponse: 0.34),
-        Channel(name: "email", share: 0.22, handleMedian: 360, waitMedian: 10 * 3600, waitSigma: 1.1,
+        Channel(name: "email", share: 0.22, handleMedian: 360, waitMedian: 8 * 3600, waitSigma: 1.1,
                 slaSeconds: 24 * 3600, fcrLogit: -0.45, surveyResponse: 0.28),
-        Channel(name: "chat", share: 0.19, handleMedian: 600, waitMedian: 25, waitSigma: 1.1, slaSeconds: 60,
+        Channel(name: "chat", share: 0.19, handleMedian: 600, waitMedian: 22, waitSigma: 1.1, slaSeconds: 60,
                 fcrLogit: -0.10, surveyResponse: 0.40),
         Channel(name: "social", share: 0.07, handleMedian: 240, waitMedian: 50 * 60, waitSigma: 1.1,
-                slaSeconds: 2 * 3600, fcrLogit: -0.30, surveyResponse: 0.26),
+                slaSeconds: 4 * 3600, fcrLogit: -0.30, surveyResponse: 0.26),
     ]
     /// Index of the phone channel.
     static let phone = 0
@@ -87,7 +87,7 @@ struct Agent: Sendable {
     let id: String
     /// Team index into `Catalog.teams`.
     let team: Int
-    /// Skill z-score (higher = faster, resolves more, happier customers).
+    /// Skill z-score on the first working day (higher = faster, resolves more, happier customers).
     let skill: Double
     /// Relative share of the team's work (1 full-time, 0.6 part-time).
     let workload: Double
@@ -95,6 +95,16 @@ struct Agent: Sendable {
     let from: Int
     /// Last working day (days since epoch).
     let until: Int
+    /// Skill gained over the learning period (new starters only).
+    var learningGain = 0.0
+    /// Days over which a new starter's skill rises linearly by `learningGain` (0 = no learning curve).
+    var learningDays = 0
+
+    /// Skill on a day: the starting skill plus the part of the learning gain reached by then.
+    func skill(onDay day: Int) -> Double {
+        guard learningDays > 0 else { return skill }
+        return skill + learningGain * clamp(Double(day - from) / Double(learningDays), 0, 1)
+    }
 
     /// True when the agent works on that day.
     func isActive(_ day: Int) -> Bool { day >= from && day <= until }
@@ -121,7 +131,8 @@ enum Roster {
                 number += 1
             }
         }
-        // A012 (Billing) leaves on 2025-08-29; A050 joins Billing on 2025-09-01 as a new starter.
+        // A012 (Billing) leaves after 2025-08-29; A050 joins Billing on 2025-09-01 as a new starter whose skill
+        // rises from -1.2 to 0 over 90 days.
         if let index = result.firstIndex(where: { $0.id == "A012" }) {
             let leaver = result[index]
             result[index] = Agent(
@@ -129,8 +140,9 @@ enum Roster {
                 until: CivilDate(year: 2025, month: 8, day: 29).daysSinceEpoch)
         }
         result.append(
-            Agent(id: agentID(number), team: 0, skill: -1.0, workload: 1.0,
-                  from: CivilDate(year: 2025, month: 9, day: 1).daysSinceEpoch, until: last))
+            Agent(id: agentID(number), team: 0, skill: -1.2, workload: 1.0,
+                  from: CivilDate(year: 2025, month: 9, day: 1).daysSinceEpoch, until: last, learningGain: 1.2,
+                  learningDays: 90))
         return result
     }
 

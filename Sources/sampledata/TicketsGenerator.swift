@@ -94,6 +94,17 @@ struct TicketsGenerator {
         var channel: Int
     }
 
+    /// The instant itself when it falls in working hours (08:00–19:59 UK time), else a time in the first
+    /// 90 minutes of the next working window: back-office work (email replies, follow-ups) happens in hours.
+    static func workingHours(_ utc: Int, rng: inout Random) -> Int {
+        let local = utc + UKTime.offsetSeconds(utc: utc)
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - day * 86_400
+        if second >= 8 * 3600 && second < 20 * 3600 { return utc }
+        let nextDay = second < 8 * 3600 ? day : day + 1
+        return UKTime.utc(localDate: CivilDate(daysSinceEpoch: nextDay), secondOfDay: 8 * 3600 + rng.int(below: 5400))
+    }
+
     /// Writes all rows to `path` and returns the daily ticket counts used.
     func write(to path: String) throws(OutputError) -> [Int] {
         let counts = TicketsGenerator.dailyCounts(seed: seed, rows: rows)
@@ -136,8 +147,8 @@ struct TicketsGenerator {
             arrivals.removeAll(keepingCapacity: true)
             for _ in 0..<counts[dayIndex] {
                 let channel = channelTable.sample(&rng)
-                let live = channel == Catalog.phone || channel == Catalog.chat
-                let hour = (live ? liveHours : hourTables[3]).sample(&rng)
+                let isLive = channel == Catalog.phone || channel == Catalog.chat
+                let hour = (isLive ? liveHours : hourTables[3]).sample(&rng)
                 let second = hour * 3600 + rng.int(below: 3600)
                 arrivals.append(Arrival(opened: UKTime.utc(localDate: date, secondOfDay: second), channel: channel))
             }
@@ -156,6 +167,7 @@ struct TicketsGenerator {
                 let indices = agents.indices.filter { agents[$0].team == team && agents[$0].isActive(epochDay) }
                 return (indices, Categorical(indices.map { agents[$0].workload }))
             }
+            let skills = agents.map { $0.skill(onDay: epochDay) }
             let load = (weekday == 1 ? 1.3 : 1.0) * (peak ? 1.15 : 1.0) * (1 - 0.25 * r) * (1 + 5 * o)
                 * noise.load[dayIndex]
 
@@ -168,23 +180,29 @@ struct TicketsGenerator {
                 if rng.bernoulli(0.06) { team = teamOverflow.sample(&rng) }
                 let onShift = agentTables[team]
                 let agentIndex = onShift.indices.isEmpty ? 0 : onShift.indices[onShift.table.sample(&rng)]
-                let skill = agents.isEmpty ? 0 : agents[agentIndex].skill
+                let skill = skills.isEmpty ? 0 : skills[agentIndex]
 
                 let handleMedian = channel.handleMedian * category.handleFactor * exp(-0.10 * skill)
                     * (1 + 0.35 * o) * (1 - 0.07 * r)
                 let handle = Int(clamp(rng.logNormal(median: handleMedian, sigma: 0.55), 20, 10_800).rounded())
-                let wait = Int(rng.logNormal(median: channel.waitMedian * load, sigma: channel.waitSigma).rounded())
-                let slaMet = Double(wait) <= channel.slaSeconds
+                let live = arrival.channel == Catalog.phone || arrival.channel == Catalog.chat
+                // First response: immediate queue answer for phone/chat; for email/social the inbox wait, with
+                // the reply landing in working hours (08:00–20:00 UK time).
+                var responded = arrival.opened
+                    + Int(rng.logNormal(median: channel.waitMedian * load, sigma: channel.waitSigma).rounded())
+                if !live { responded = TicketsGenerator.workingHours(responded, rng: &rng) }
+                let slaMet = Double(responded - arrival.opened) <= channel.slaSeconds
                 let fcrLogit = TicketsGenerator.fcrIntercept + channel.fcrLogit + category.fcrLogit + 0.30 * skill
-                    + 0.30 * r - 1.0 * o
+                    + 0.26 * r - 1.0 * o
                 let fcr = rng.bernoulli(logistic(fcrLogit))
                 let repeatContact = rng.bernoulli((fcr ? 0.05 : 0.30) * (1 - 0.15 * r) + 0.04 * o)
 
-                var closed = arrival.opened + wait + handle
-                if arrival.channel == Catalog.phone || arrival.channel == Catalog.chat { closed += rng.int(in: 20...90) }
+                var closed = responded + handle
+                if live { closed += rng.int(in: 20...90) }
                 if !fcr {
                     let followUp = rng.logNormal(median: 28 * 3600 * (1 - 0.15 * r), sigma: 0.9)
-                    closed += Int(min(followUp, 30 * 86_400).rounded())
+                    let reopened = closed + Int(min(followUp, 30 * 86_400).rounded())
+                    closed = TicketsGenerator.workingHours(reopened, rng: &rng)
                 }
                 let isClosed = closed <= Story.exportInstant
 
@@ -194,7 +212,7 @@ struct TicketsGenerator {
                 var ces = 0
                 var comment = ""
                 if isClosed && rng.bernoulli(channel.surveyResponse) {
-                    let t2bLogit = TicketsGenerator.csatIntercept + (fcr ? 1.6 : 0) + 0.25 * skill + 0.28 * r
+                    let t2bLogit = TicketsGenerator.csatIntercept + (fcr ? 1.6 : 0) + 0.25 * skill + 0.20 * r
                         - 1.0 * o - (slaMet ? 0 : 0.3)
                     if rng.bernoulli(logistic(t2bLogit)) {
                         csat = rng.bernoulli(0.58) ? 5 : 4
@@ -207,7 +225,10 @@ struct TicketsGenerator {
                         let mean = 1.15 * Double(csat) + (fcr ? 0.5 : 0) - 0.3
                         ces = Int(clamp(rng.normal(mean: mean, sd: 0.9).rounded(), 1, 7))
                     }
-                    if rng.bernoulli(0.28) { comment = Phrases.remark(csat: csat, rng: &rng) }
+                    if rng.bernoulli(0.28) {
+                        comment = Phrases.remark(
+                            csat: csat, category: categoryIndex, channel: arrival.channel, rng: &rng)
+                    }
                 }
 
                 csv.id([84], ticketNumber, width: idWidth)
