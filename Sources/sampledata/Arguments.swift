@@ -7,7 +7,7 @@ struct UsageError: Error, CustomStringConvertible {
 /// The parsed command line of `sampledata`.
 struct Arguments: Sendable {
     /// The datasets the tool can write, in writing order.
-    static let datasets = ["tickets", "complaints", "targets", "feedback", "mystery_shopper", "servqual"]
+    static let datasets = ["tickets", "complaints", "targets", "feedback", "mystery_shopper", "servqual", "agents"]
     /// The default number of tickets (the committed SampleData).
     static let defaultRows = 48_000
     /// The default seed (the committed SampleData).

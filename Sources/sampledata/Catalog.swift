@@ -91,6 +91,8 @@ struct Agent: Sendable {
     let skill: Double
     /// Relative share of the team's work (1 full-time, 0.6 part-time).
     let workload: Double
+    /// Date of hire (before the period for everyone but the new starter).
+    let hired: CivilDate
     /// First working day (days since epoch).
     let from: Int
     /// Last working day (days since epoch).
@@ -116,33 +118,41 @@ enum Roster {
     static let teamSizes = [12, 9, 11, 9, 8]
 
     /// The agents, ids A001… in team order, plus one leaver and one new starter (see README).
+    ///
+    /// Skills are N(0, 1) draws clamped to ±2, then centred to mean 0 within each team, so a team's level (and the
+    /// story's KPI levels) does not depend on the luck of the seed; only the spread between agents does.
     static func agents(seed: UInt64) -> [Agent] {
         var rng = Random(seed: seed, stream: "roster")
         let first = Story.start.daysSinceEpoch
         let last = first + Story.dayCount - 1
+        let hiredFrom = CivilDate(year: 2015, month: 1, day: 5).daysSinceEpoch
+        let leaver = "A012"
+        let leaving = CivilDate(year: 2025, month: 8, day: 29).daysSinceEpoch
         var result: [Agent] = []
         var number = 1
         for (team, size) in teamSizes.enumerated() {
+            var draws: [(skill: Double, workload: Double, hired: CivilDate)] = []
             for _ in 0..<size {
                 let skill = clamp(rng.normal(), -2.0, 2.0)
                 let workload = rng.bernoulli(0.2) ? 0.6 : 1.0
+                let hired = CivilDate(daysSinceEpoch: hiredFrom + rng.int(below: first - 30 - hiredFrom))
+                draws.append((skill, workload, hired))
+            }
+            let mean = draws.map(\.skill).reduce(0, +) / Double(max(1, size))
+            for draw in draws {
+                let id = agentID(number)
                 result.append(
-                    Agent(id: agentID(number), team: team, skill: skill, workload: workload, from: first, until: last))
+                    Agent(id: id, team: team, skill: draw.skill - mean, workload: draw.workload, hired: draw.hired,
+                          from: first, until: id == leaver ? leaving : last))
                 number += 1
             }
         }
-        // A012 (Billing) leaves after 2025-08-29; A050 joins Billing on 2025-09-01 as a new starter whose skill
-        // rises from -1.2 to 0 over 90 days.
-        if let index = result.firstIndex(where: { $0.id == "A012" }) {
-            let leaver = result[index]
-            result[index] = Agent(
-                id: leaver.id, team: leaver.team, skill: leaver.skill, workload: leaver.workload, from: leaver.from,
-                until: CivilDate(year: 2025, month: 8, day: 29).daysSinceEpoch)
-        }
+        // A050 joins Billing on 2025-09-01 (after A012 left on 2025-08-29) as a new starter whose skill rises
+        // from -1.2 to 0 over 90 days.
+        let joining = CivilDate(year: 2025, month: 9, day: 1)
         result.append(
-            Agent(id: agentID(number), team: 0, skill: -1.2, workload: 1.0,
-                  from: CivilDate(year: 2025, month: 9, day: 1).daysSinceEpoch, until: last, learningGain: 1.2,
-                  learningDays: 90))
+            Agent(id: agentID(number), team: 0, skill: -1.2, workload: 1.0, hired: joining,
+                  from: joining.daysSinceEpoch, until: last, learningGain: 1.2, learningDays: 90))
         return result
     }
 

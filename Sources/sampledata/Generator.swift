@@ -46,6 +46,10 @@ struct Generator {
             let path = file("servqual.csv")
             report(path, rows: try ServqualGenerator(seed: seed).write(to: path))
         }
+        if wanted.contains("agents") {
+            let path = file("agents.csv")
+            report(path, rows: try AgentsGenerator(agents: agents).write(to: path))
+        }
     }
 
     /// The path of a file inside the output directory.

@@ -11,7 +11,7 @@ enum Phrases {
     static let positiveDetails = [
         "she knew exactly what to do", "explained everything, no jargon", "really patient with me",
         "called me back when she said she would", "they actually listened", "he was friendly and clear",
-        "I knew exactly what happens next",
+        "Siân was brilliant – thank you", "I knew exactly what happens next",
     ]
     /// Details of positive remarks by channel (phone, email, chat, social).
     static let positiveByChannel = [
@@ -31,7 +31,7 @@ enum Phrases {
         ["he sorted my direct debit in minutes", "explained why my direct debit changed"],
         ["took my complaint seriously", "apologised and put it right"],
         ["reset my online account password", "got me back into my account"],
-        ["the refund arrived the next day", "refunded my credit balance straight away"],
+        ["the refund arrived the next day", "refunded my £62.40 credit balance straight away"],
         ["answered all my questions", "pointed me to the right team"],
     ]
     /// Details of negative remarks that fit any contact.
@@ -49,13 +49,13 @@ enum Phrases {
     ]
     /// Details of negative remarks by category, in `Catalog.categories` order.
     static let negativeByCategory = [
-        ["my bill is still wrong", "nobody could explain the charges"],
+        ["my bill is still wrong", "nobody could explain the £212 \"adjustment\""],
         ["the payment plan is too high", "they wouldn't accept a lower instalment"],
         ["they estimated my reading again", "my reading still hasn't been used"],
         ["the tariff change still isn't applied", "I was moved to a dearer tariff"],
         ["the smart meter still isn't sending readings", "the engineer never turned up"],
         ["still charged for my old address", "final bill for my old place is wrong"],
-        ["my direct debit went up without warning", "took two payments in one month"],
+        ["my direct debit went up from £85 to £140 without warning", "took two payments in one month"],
         ["my complaint is six weeks old", "had to complain twice to get a response"],
         ["the website kept crashing", "still can't log in to my account"],
         ["still waiting for my refund", "refund was promised, twice"],

@@ -17,9 +17,9 @@ struct TicketsGenerator {
     ]
 
     /// Baseline log-odds of first-contact resolution (before channel, category, skill and phase effects).
-    static let fcrIntercept = 0.84
+    static let fcrIntercept = 0.80
     /// Baseline log-odds of a top-2-box CSAT answer for an unresolved contact with an average agent.
-    static let csatIntercept = 0.31
+    static let csatIntercept = 0.25
 
     /// Per-day multiplicative noise on volume and on queue load, drawn from their own stream.
     struct DayNoise: Sendable {
@@ -212,7 +212,7 @@ struct TicketsGenerator {
                 var ces = 0
                 var comment = ""
                 if isClosed && rng.bernoulli(channel.surveyResponse) {
-                    let t2bLogit = TicketsGenerator.csatIntercept + (fcr ? 1.6 : 0) + 0.25 * skill + 0.20 * r
+                    let t2bLogit = TicketsGenerator.csatIntercept + (fcr ? 1.6 : 0) + 0.25 * skill + 0.24 * r
                         - 1.0 * o - (slaMet ? 0 : 0.3)
                     if rng.bernoulli(logistic(t2bLogit)) {
                         csat = rng.bernoulli(0.58) ? 5 : 4

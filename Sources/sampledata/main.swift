@@ -6,8 +6,8 @@
 // 2. Create the output directory and draw the agent roster (`Roster`, its own random stream).
 // 3. Write tickets.csv (`TicketsGenerator`): daily volumes from the story (`Story`), then one streamed row per
 //    contact. Its daily counts feed the complaints register so complaints per 1,000 contacts stay consistent.
-// 4. Write complaints, targets, feedback, mystery_shopper and servqual, each from its own random stream, so
-//    `--only` never changes the bytes of a file.
+// 4. Write complaints, targets, feedback, mystery_shopper, servqual and agents, each from its own random stream,
+//    so `--only` never changes the bytes of a file.
 // 5. Print one line per file (rows, bytes) to stderr. Failures to write exit with status 1.
 //
 // The story (dates, effect sizes, every planted parameter) is documented in SampleData/README.md.
