@@ -3,7 +3,7 @@
 enum Phrases {
     /// Openers of positive remarks.
     static let positiveOpeners = [
-        "Really helpful, thank you.", "Great service.", "Quick and easy.", "Brilliant,", "Very happy with the call.",
+        "Really helpful, thank you.", "Great service.", "Quick and easy.", "Brilliant,", "Very happy with the help.",
         "Sorted first time!", "Lovely agent.", "Excellent", "Good experience overall.", "Thanks so much,",
         "Couldn't have asked for more.", "10/10", "Five stars.", "Much better than last time.",
     ]
