@@ -7,7 +7,7 @@ struct UsageError: Error, CustomStringConvertible {
 /// The parsed command line of `sampledata`.
 struct Arguments: Sendable {
     /// The datasets the tool can write, in writing order.
-    static let datasets = ["tickets", "complaints", "targets", "feedback", "mystery_shopper", "servqual"]
+    static let datasets = ["tickets", "complaints", "targets", "feedback", "mystery_shopper", "servqual", "agents"]
     /// The default number of tickets (the committed SampleData).
     static let defaultRows = 48_000
     /// The default seed (the committed SampleData).
@@ -21,12 +21,14 @@ struct Arguments: Sendable {
     var seed = Arguments.defaultSeed
     /// The datasets to write (all by default).
     var only = Arguments.datasets
+    /// True to read every written file back and check it (and the story, for tickets.csv).
+    var check = false
     /// True when only the usage text was asked for.
     var wantsHelp = false
 
     /// The usage text.
     static let usage = """
-        usage: sampledata [--out DIR] [--rows N] [--seed S] [--only NAME[,NAME…]]
+        usage: sampledata [--out DIR] [--rows N] [--seed S] [--only NAME[,NAME…]] [--check]
 
         Writes the Northwind Energy sample datasets as CSV files (deterministic: the same arguments give
         byte-identical files on every machine).
@@ -36,6 +38,8 @@ struct Arguments: Sendable {
           --seed S      seed of the generator, a non-negative integer (default: \(defaultSeed))
           --only NAMES  write only these datasets, comma-separated, from:
                         \(datasets.joined(separator: ", "))
+          --check       read every written file back and check it: strict RFC 4180, header, every
+                        value against its column's rule, and (tickets.csv) that the planted story shows
           -h, --help    show this text
         """
 
@@ -88,6 +92,8 @@ struct Arguments: Sendable {
                             + Arguments.datasets.joined(separator: ", "))
                 }
                 only = Arguments.datasets.filter { names.contains($0) }
+            case "--check":
+                check = true
             case "-h", "--help":
                 wantsHelp = true
             default:

@@ -24,14 +24,14 @@ enum Catalog {
 
     /// phone, email, chat, social (index order is used by the generators).
     static let channels: [Channel] = [
-        Channel(name: "phone", share: 0.52, handleMedian: 420, waitMedian: 25, waitSigma: 1.1, slaSeconds: 60,
+        Channel(name: "phone", share: 0.52, handleMedian: 420, waitMedian: 22, waitSigma: 1.1, slaSeconds: 60,
                 fcrLogit: 0, surveyResponse: 0.34),
-        Channel(name: "email", share: 0.22, handleMedian: 360, waitMedian: 10 * 3600, waitSigma: 1.1,
+        Channel(name: "email", share: 0.22, handleMedian: 360, waitMedian: 8 * 3600, waitSigma: 1.1,
                 slaSeconds: 24 * 3600, fcrLogit: -0.45, surveyResponse: 0.28),
-        Channel(name: "chat", share: 0.19, handleMedian: 600, waitMedian: 25, waitSigma: 1.1, slaSeconds: 60,
+        Channel(name: "chat", share: 0.19, handleMedian: 600, waitMedian: 22, waitSigma: 1.1, slaSeconds: 60,
                 fcrLogit: -0.10, surveyResponse: 0.40),
         Channel(name: "social", share: 0.07, handleMedian: 240, waitMedian: 50 * 60, waitSigma: 1.1,
-                slaSeconds: 2 * 3600, fcrLogit: -0.30, surveyResponse: 0.26),
+                slaSeconds: 4 * 3600, fcrLogit: -0.30, surveyResponse: 0.26),
     ]
     /// Index of the phone channel.
     static let phone = 0
@@ -87,14 +87,26 @@ struct Agent: Sendable {
     let id: String
     /// Team index into `Catalog.teams`.
     let team: Int
-    /// Skill z-score (higher = faster, resolves more, happier customers).
+    /// Skill z-score on the first working day (higher = faster, resolves more, happier customers).
     let skill: Double
     /// Relative share of the team's work (1 full-time, 0.6 part-time).
     let workload: Double
+    /// Date of hire (before the period for everyone but the new starter).
+    let hired: CivilDate
     /// First working day (days since epoch).
     let from: Int
     /// Last working day (days since epoch).
     let until: Int
+    /// Skill gained over the learning period (new starters only).
+    var learningGain = 0.0
+    /// Days over which a new starter's skill rises linearly by `learningGain` (0 = no learning curve).
+    var learningDays = 0
+
+    /// Skill on a day: the starting skill plus the part of the learning gain reached by then.
+    func skill(onDay day: Int) -> Double {
+        guard learningDays > 0 else { return skill }
+        return skill + learningGain * clamp(Double(day - from) / Double(learningDays), 0, 1)
+    }
 
     /// True when the agent works on that day.
     func isActive(_ day: Int) -> Bool { day >= from && day <= until }
@@ -106,31 +118,41 @@ enum Roster {
     static let teamSizes = [12, 9, 11, 9, 8]
 
     /// The agents, ids A001… in team order, plus one leaver and one new starter (see README).
+    ///
+    /// Skills are N(0, 1) draws clamped to ±2, then centred to mean 0 within each team, so a team's level (and the
+    /// story's KPI levels) does not depend on the luck of the seed; only the spread between agents does.
     static func agents(seed: UInt64) -> [Agent] {
         var rng = Random(seed: seed, stream: "roster")
         let first = Story.start.daysSinceEpoch
         let last = first + Story.dayCount - 1
+        let hiredFrom = CivilDate(year: 2015, month: 1, day: 5).daysSinceEpoch
+        let leaver = "A012"
+        let leaving = CivilDate(year: 2025, month: 8, day: 29).daysSinceEpoch
         var result: [Agent] = []
         var number = 1
         for (team, size) in teamSizes.enumerated() {
+            var draws: [(skill: Double, workload: Double, hired: CivilDate)] = []
             for _ in 0..<size {
                 let skill = clamp(rng.normal(), -2.0, 2.0)
                 let workload = rng.bernoulli(0.2) ? 0.6 : 1.0
+                let hired = CivilDate(daysSinceEpoch: hiredFrom + rng.int(below: first - 30 - hiredFrom))
+                draws.append((skill, workload, hired))
+            }
+            let mean = draws.map(\.skill).reduce(0, +) / Double(max(1, size))
+            for draw in draws {
+                let id = agentID(number)
                 result.append(
-                    Agent(id: agentID(number), team: team, skill: skill, workload: workload, from: first, until: last))
+                    Agent(id: id, team: team, skill: draw.skill - mean, workload: draw.workload, hired: draw.hired,
+                          from: first, until: id == leaver ? leaving : last))
                 number += 1
             }
         }
-        // A012 (Billing) leaves on 2025-08-29; A050 joins Billing on 2025-09-01 as a new starter.
-        if let index = result.firstIndex(where: { $0.id == "A012" }) {
-            let leaver = result[index]
-            result[index] = Agent(
-                id: leaver.id, team: leaver.team, skill: leaver.skill, workload: leaver.workload, from: leaver.from,
-                until: CivilDate(year: 2025, month: 8, day: 29).daysSinceEpoch)
-        }
+        // A050 joins Billing on 2025-09-01 (after A012 left on 2025-08-29) as a new starter whose skill rises
+        // from -1.2 to 0 over 90 days.
+        let joining = CivilDate(year: 2025, month: 9, day: 1)
         result.append(
-            Agent(id: agentID(number), team: 0, skill: -1.0, workload: 1.0,
-                  from: CivilDate(year: 2025, month: 9, day: 1).daysSinceEpoch, until: last))
+            Agent(id: agentID(number), team: 0, skill: -1.2, workload: 1.0, hired: joining,
+                  from: joining.daysSinceEpoch, until: last, learningGain: 1.2, learningDays: 90))
         return result
     }
 

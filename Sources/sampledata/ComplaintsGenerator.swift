@@ -30,6 +30,14 @@ struct ComplaintsGenerator {
         ("communication", 11, 0.45), ("agent knowledge", 9, 0.70), ("metering fault", 6, 0.50),
         ("system outage", 4, 0.85), ("other", 6, 0.30),
     ]
+    /// Root causes made more likely by a complaint's category (multiplier on the root cause's weight).
+    static let causeAffinity: [String: (cause: String, factor: Double)] = [
+        "billing query": ("billing error", 1.5), "meter reading": ("estimated reading", 3),
+        "smart meter fault": ("metering fault", 4), "online account": ("system outage", 3),
+        "moving home": ("process delay", 2), "tariff change": ("process delay", 2),
+        "payment arrangement": ("communication", 1.5), "direct debit": ("billing error", 1.5),
+        "refund": ("process delay", 2),
+    ]
     /// Fixed goodwill amounts in pounds.
     static let goodwill: [Double] = [20, 25, 30, 40, 50, 75, 100]
 
@@ -49,20 +57,28 @@ struct ComplaintsGenerator {
             guard count > 0 else { continue }
             let categoryTable = Categorical(
                 ComplaintsGenerator.categories.map { $0.name == "online account" ? $0.weight + 60 * o : $0.weight })
-            let causeTable = Categorical(
-                ComplaintsGenerator.rootCauses.map { cause in
-                    switch cause.name {
-                    case "communication", "agent knowledge": return cause.weight * (1 - 0.4 * r)
-                    case "process delay": return cause.weight * (1 - 0.3 * r)
-                    case "system outage": return cause.weight + 150 * o
-                    default: return cause.weight
-                    }
-                })
+            let causeWeights = ComplaintsGenerator.rootCauses.map { cause in
+                switch cause.name {
+                case "communication", "agent knowledge": return cause.weight * (1 - 0.4 * r)
+                case "process delay": return cause.weight * (1 - 0.3 * r)
+                case "system outage": return cause.weight + 150 * o
+                default: return cause.weight
+                }
+            }
+            // One cause table per category, with the category's affinity applied.
+            let causeTables = ComplaintsGenerator.categories.map { category in
+                Categorical(
+                    zip(ComplaintsGenerator.rootCauses, causeWeights).map { cause, weight in
+                        let affinity = ComplaintsGenerator.causeAffinity[category.name]
+                        return affinity?.cause == cause.name ? weight * (affinity?.factor ?? 1) : weight
+                    })
+            }
             for _ in 0..<count {
                 number += 1
                 let channel = ComplaintsGenerator.channels[channelTable.sample(&rng)].name
-                let category = ComplaintsGenerator.categories[categoryTable.sample(&rng)].name
-                let cause = ComplaintsGenerator.rootCauses[causeTable.sample(&rng)]
+                let categoryIndex = categoryTable.sample(&rng)
+                let category = ComplaintsGenerator.categories[categoryIndex].name
+                let cause = ComplaintsGenerator.rootCauses[causeTables[categoryIndex].sample(&rng)]
                 var escalated = rng.bernoulli(0.12 * (1 - 0.4 * r) + 0.2 * o)
                 let median = 11 * (1 - 0.35 * r) * (escalated ? 1.8 : 1)
                 let days = Int(min(rng.logNormal(median: median, sigma: 0.75), 180).rounded())

@@ -43,7 +43,8 @@ struct FeedbackGenerator {
         Theme(tag: "staff attitude", negative: 4, positive: 35,
               complaints: ["The agent was rude and talked over me.", "Felt like I was being a nuisance."],
               praise: ["Priya was lovely, so patient.", "The agent was friendly, and really listened.",
-                       "Tom went above and beyond - thank you!", "Kind, calm and professional."]),
+                       "Tom went above and beyond – thank you!", "Zoë on the chat was fab.",
+                       "Kind, calm and professional."]),
         Theme(tag: "resolution", negative: 12, positive: 25,
               complaints: ["Still not resolved after three calls.", "Promised a callback that never came."],
               praise: ["Sorted in one call.", "Problem fixed first time, no follow-up needed."]),
@@ -71,10 +72,11 @@ struct FeedbackGenerator {
         Theme(tag: "tariff", negative: 4, positive: 5,
               complaints: ["Tariff change wasn't applied."], praise: ["Helped me find a cheaper tariff."]),
         Theme(tag: "refund", negative: 5, positive: 4,
-              complaints: ["Still waiting for my credit balance refund."], praise: ["Refund arrived in 3 days."]),
+              complaints: ["Still waiting for my credit balance refund."],
+              praise: ["Refund of £48.20 arrived in 3 days."]),
         Theme(tag: "outage", negative: 0, positive: 0,
               complaints: ["Couldn't pay my bill online for days, and couldn't get through on the phone either.",
-                           "Your systems were down all week - no updates anywhere."],
+                           "Your systems were down all week – no updates anywhere."],
               praise: ["Thanks for the updates during the outage."]),
     ]
 

@@ -12,7 +12,7 @@ struct Generator {
     let arguments: Arguments
 
     /// Writes every requested file and reports each on stderr.
-    func run() throws(OutputError) {
+    func run() throws {
         try makeDirectory(arguments.outputDirectory)
         let seed = arguments.seed
         let agents = Roster.agents(seed: seed)
@@ -23,28 +23,32 @@ struct Generator {
             let path = file("tickets.csv")
             let start = clock()
             dailyCounts = try TicketsGenerator(seed: seed, rows: arguments.rows, agents: agents).write(to: path)
-            report(path, rows: arguments.rows, seconds: Double(clock() - start) / Double(CLOCKS_PER_SEC))
+            try finish(path, rows: arguments.rows, seconds: Double(clock() - start) / Double(CLOCKS_PER_SEC))
         }
         if wanted.contains("complaints") {
             let counts = dailyCounts ?? TicketsGenerator.dailyCounts(seed: seed, rows: arguments.rows)
             let path = file("complaints.csv")
-            report(path, rows: try ComplaintsGenerator(seed: seed, dailyContacts: counts).write(to: path))
+            try finish(path, rows: try ComplaintsGenerator(seed: seed, dailyContacts: counts).write(to: path))
         }
         if wanted.contains("targets") {
             let path = file("targets.csv")
-            report(path, rows: try TargetsGenerator().write(to: path))
+            try finish(path, rows: try TargetsGenerator().write(to: path))
         }
         if wanted.contains("feedback") {
             let path = file("feedback.csv")
-            report(path, rows: try FeedbackGenerator(seed: seed).write(to: path))
+            try finish(path, rows: try FeedbackGenerator(seed: seed).write(to: path))
         }
         if wanted.contains("mystery_shopper") {
             let path = file("mystery_shopper.csv")
-            report(path, rows: try MysteryShopperGenerator(seed: seed).write(to: path))
+            try finish(path, rows: try MysteryShopperGenerator(seed: seed).write(to: path))
         }
         if wanted.contains("servqual") {
             let path = file("servqual.csv")
-            report(path, rows: try ServqualGenerator(seed: seed).write(to: path))
+            try finish(path, rows: try ServqualGenerator(seed: seed).write(to: path))
+        }
+        if wanted.contains("agents") {
+            let path = file("agents.csv")
+            try finish(path, rows: try AgentsGenerator(agents: agents).write(to: path))
         }
     }
 
@@ -52,6 +56,18 @@ struct Generator {
     private func file(_ name: String) -> String {
         arguments.outputDirectory.hasSuffix("/") ? arguments.outputDirectory + name
             : arguments.outputDirectory + "/" + name
+    }
+
+    /// Reports a written file and, with `--check`, reads it back and checks it.
+    private func finish(_ path: String, rows: Int, seconds: Double? = nil) throws(CheckError) {
+        report(path, rows: rows, seconds: seconds)
+        guard arguments.check else { return }
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        _ = try Checker.check(path: path, name: name, expectedRows: rows)
+        printError("check: \(path): header, \(rows) records and every value ok")
+        if name == "tickets.csv" && rows >= StoryCheck.minimumRows {
+            printError("check: story: " + (try StoryCheck.check(path: path)))
+        }
     }
 
     /// Prints `path: N rows, B bytes` to stderr.

@@ -17,7 +17,7 @@ struct TargetsGenerator {
         let owner: String
         /// `higher` or `lower`: which direction is better.
         let better: String
-        /// The value measured over the baseline phase when the objective was set (rounded).
+        /// The value measured over the baseline phase (2025-01-06 … 2025-07-06) of the default sample, rounded.
         let baseline: Double
         /// The value the project plan expected after the change.
         let expected: Double
@@ -30,19 +30,20 @@ struct TargetsGenerator {
         let deadline = CivilDate(year: 2025, month: 12, day: 31)
         return [
             Objective(kpi: "csat", target: 80, deadline: deadline, owner: "Head of Customer Care", better: "higher",
-                      baseline: 73.5, expected: 79, unit: "% of answered surveys scoring 4 or 5"),
+                      baseline: 73.7, expected: 80, unit: "% of answered surveys scoring 4 or 5"),
             Objective(kpi: "nps", target: 20, deadline: deadline, owner: "Head of Customer Care", better: "higher",
-                      baseline: 14, expected: 20, unit: "NPS points (% promoters minus % detractors)"),
+                      baseline: 14.7, expected: 22, unit: "NPS points (% promoters minus % detractors)"),
             Objective(kpi: "fcr", target: 72, deadline: deadline, owner: "Contact Centre Operations Manager",
-                      better: "higher", baseline: 66, expected: 71, unit: "% of contacts resolved first time"),
+                      better: "higher", baseline: 65.7, expected: 72, unit: "% of contacts resolved first time"),
             Objective(kpi: "sla", target: 85, deadline: deadline, owner: "Workforce Planning Lead",
-                      better: "higher", baseline: 72.5, expected: 82, unit: "% of contacts answered within channel SLA"),
+                      better: "higher", baseline: 75, expected: 84,
+                      unit: "% of contacts answered within channel SLA"),
             Objective(kpi: "aht", target: 500, deadline: deadline, owner: "Contact Centre Operations Manager",
-                      better: "lower", baseline: 533, expected: 495, unit: "seconds (mean handle time)"),
+                      better: "lower", baseline: 527, expected: 495, unit: "seconds (mean handle time)"),
             Objective(kpi: "complaints_per_1000", target: 24, deadline: deadline, owner: "Complaints Manager",
-                      better: "lower", baseline: 32, expected: 24, unit: "complaints per 1000 contacts"),
+                      better: "lower", baseline: 32.3, expected: 24, unit: "complaints per 1000 contacts"),
             Objective(kpi: "repeat_contact_rate", target: 11, deadline: deadline,
-                      owner: "Contact Centre Operations Manager", better: "lower", baseline: 13.4, expected: 11,
+                      owner: "Contact Centre Operations Manager", better: "lower", baseline: 13.6, expected: 11,
                       unit: "% of contacts followed by a repeat contact"),
             Objective(kpi: "days_to_resolve", target: 10, deadline: deadline, owner: "Complaints Manager",
                       better: "lower", baseline: 15.5, expected: 10, unit: "mean calendar days to resolve a complaint"),

@@ -16,10 +16,64 @@ struct TicketsGenerator {
         "csat", "nps", "ces", "sla_met", "repeat_contact", "comment",
     ]
 
-    /// Baseline log-odds of first-contact resolution (before channel, category, skill and phase effects).
-    static let fcrIntercept = 0.84
-    /// Baseline log-odds of a top-2-box CSAT answer for an unresolved contact with an average agent.
-    static let csatIntercept = 0.31
+    /// The planted effect sizes of the ticket model (SampleData/README.md lists them with their meaning).
+    /// `r` is the change's ramp (0 before 2025-07-07, 1 from 2025-07-20), `o` the outage intensity (0…1).
+    enum Model {
+        /// Log-odds of first-contact resolution for an average agent, phone, category effect 0.
+        static let fcrIntercept = 0.80
+        /// FCR log-odds per unit of agent skill.
+        static let fcrSkill = 0.30
+        /// FCR log-odds added by the change at full strength.
+        static let fcrChange = 0.26
+        /// FCR log-odds added at full outage intensity.
+        static let fcrOutage = -1.0
+        /// Log-odds of a top-2-box CSAT (4 or 5) for an unresolved contact, SLA met, average agent.
+        static let csatIntercept = 0.25
+        /// CSAT top-2-box log-odds added when the contact was resolved first time.
+        static let csatFCR = 1.6
+        /// CSAT top-2-box log-odds per unit of agent skill.
+        static let csatSkill = 0.25
+        /// CSAT top-2-box log-odds added by the change at full strength.
+        static let csatChange = 0.24
+        /// CSAT top-2-box log-odds added at full outage intensity.
+        static let csatOutage = -1.0
+        /// CSAT top-2-box log-odds added when the first response missed its SLA.
+        static let csatSLAMissed = -0.3
+        /// Share of 5s among top-2-box answers.
+        static let csatFiveShare = 0.58
+        /// σ of log handle time.
+        static let handleSigma = 0.55
+        /// Handle-time factor per unit of skill: exp(−0.10 · skill).
+        static let handleSkill = -0.10
+        /// Relative handle-time reduction by the change at full strength.
+        static let handleChange = -0.07
+        /// Relative handle-time increase at full outage intensity.
+        static let handleOutage = 0.35
+        /// Relative wait reduction by the change at full strength.
+        static let waitChange = -0.25
+        /// Relative wait increase at full outage intensity (×6 at the peak).
+        static let waitOutage = 5.0
+        /// Probability of a repeat contact after an unresolved contact (baseline).
+        static let repeatIfUnresolved = 0.30
+        /// Probability of a repeat contact after a contact resolved first time (baseline).
+        static let repeatIfResolved = 0.05
+        /// Relative reduction of repeat-contact probability by the change at full strength.
+        static let repeatChange = -0.15
+        /// Repeat-contact probability added at full outage intensity.
+        static let repeatOutage = 0.04
+        /// Median time from first response to closure for unresolved contacts, in hours (baseline).
+        static let followUpHours = 28.0
+        /// Relative reduction of the follow-up time by the change at full strength.
+        static let followUpChange = -0.15
+        /// Share of contacts moved to another team (overflow).
+        static let overflow = 0.06
+        /// Share of survey respondents who also answer NPS.
+        static let npsResponse = 0.85
+        /// Share of survey respondents who also answer CES.
+        static let cesResponse = 0.30
+        /// Share of survey respondents who leave a comment.
+        static let commentRate = 0.28
+    }
 
     /// Per-day multiplicative noise on volume and on queue load, drawn from their own stream.
     struct DayNoise: Sendable {
@@ -94,6 +148,17 @@ struct TicketsGenerator {
         var channel: Int
     }
 
+    /// The instant itself when it falls in working hours (08:00–19:59 UK time), else a time in the first
+    /// 90 minutes of the next working window: back-office work (email replies, follow-ups) happens in hours.
+    static func workingHours(_ utc: Int, rng: inout Random) -> Int {
+        let local = utc + UKTime.offsetSeconds(utc: utc)
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let second = local - day * 86_400
+        if second >= 8 * 3600 && second < 20 * 3600 { return utc }
+        let nextDay = second < 8 * 3600 ? day : day + 1
+        return UKTime.utc(localDate: CivilDate(daysSinceEpoch: nextDay), secondOfDay: 8 * 3600 + rng.int(below: 5400))
+    }
+
     /// Writes all rows to `path` and returns the daily ticket counts used.
     func write(to path: String) throws(OutputError) -> [Int] {
         let counts = TicketsGenerator.dailyCounts(seed: seed, rows: rows)
@@ -136,8 +201,8 @@ struct TicketsGenerator {
             arrivals.removeAll(keepingCapacity: true)
             for _ in 0..<counts[dayIndex] {
                 let channel = channelTable.sample(&rng)
-                let live = channel == Catalog.phone || channel == Catalog.chat
-                let hour = (live ? liveHours : hourTables[3]).sample(&rng)
+                let isLive = channel == Catalog.phone || channel == Catalog.chat
+                let hour = (isLive ? liveHours : hourTables[3]).sample(&rng)
                 let second = hour * 3600 + rng.int(below: 3600)
                 arrivals.append(Arrival(opened: UKTime.utc(localDate: date, secondOfDay: second), channel: channel))
             }
@@ -156,7 +221,9 @@ struct TicketsGenerator {
                 let indices = agents.indices.filter { agents[$0].team == team && agents[$0].isActive(epochDay) }
                 return (indices, Categorical(indices.map { agents[$0].workload }))
             }
-            let load = (weekday == 1 ? 1.3 : 1.0) * (peak ? 1.15 : 1.0) * (1 - 0.25 * r) * (1 + 5 * o)
+            let skills = agents.map { $0.skill(onDay: epochDay) }
+            let load = (weekday == 1 ? 1.3 : 1.0) * (peak ? 1.15 : 1.0) * (1 + Model.waitChange * r)
+                * (1 + Model.waitOutage * o)
                 * noise.load[dayIndex]
 
             for arrival in arrivals {
@@ -165,26 +232,36 @@ struct TicketsGenerator {
                 let categoryIndex = categoryTable.sample(&rng)
                 let category = Catalog.categories[categoryIndex]
                 var team = category.team
-                if rng.bernoulli(0.06) { team = teamOverflow.sample(&rng) }
+                if rng.bernoulli(Model.overflow) { team = teamOverflow.sample(&rng) }
                 let onShift = agentTables[team]
                 let agentIndex = onShift.indices.isEmpty ? 0 : onShift.indices[onShift.table.sample(&rng)]
-                let skill = agents.isEmpty ? 0 : agents[agentIndex].skill
+                let skill = skills.isEmpty ? 0 : skills[agentIndex]
 
-                let handleMedian = channel.handleMedian * category.handleFactor * exp(-0.10 * skill)
-                    * (1 + 0.35 * o) * (1 - 0.07 * r)
-                let handle = Int(clamp(rng.logNormal(median: handleMedian, sigma: 0.55), 20, 10_800).rounded())
-                let wait = Int(rng.logNormal(median: channel.waitMedian * load, sigma: channel.waitSigma).rounded())
-                let slaMet = Double(wait) <= channel.slaSeconds
-                let fcrLogit = TicketsGenerator.fcrIntercept + channel.fcrLogit + category.fcrLogit + 0.30 * skill
-                    + 0.30 * r - 1.0 * o
+                let handleMedian = channel.handleMedian * category.handleFactor * exp(Model.handleSkill * skill)
+                    * (1 + Model.handleOutage * o) * (1 + Model.handleChange * r)
+                let handle = Int(
+                    clamp(rng.logNormal(median: handleMedian, sigma: Model.handleSigma), 20, 10_800).rounded())
+                let live = arrival.channel == Catalog.phone || arrival.channel == Catalog.chat
+                // First response: immediate queue answer for phone/chat; for email/social the inbox wait, with
+                // the reply landing in working hours (08:00–20:00 UK time).
+                var responded = arrival.opened
+                    + Int(rng.logNormal(median: channel.waitMedian * load, sigma: channel.waitSigma).rounded())
+                if !live { responded = TicketsGenerator.workingHours(responded, rng: &rng) }
+                let slaMet = Double(responded - arrival.opened) <= channel.slaSeconds
+                let fcrLogit = Model.fcrIntercept + channel.fcrLogit + category.fcrLogit + Model.fcrSkill * skill
+                    + Model.fcrChange * r + Model.fcrOutage * o
                 let fcr = rng.bernoulli(logistic(fcrLogit))
-                let repeatContact = rng.bernoulli((fcr ? 0.05 : 0.30) * (1 - 0.15 * r) + 0.04 * o)
+                let repeatContact = rng.bernoulli(
+                    (fcr ? Model.repeatIfResolved : Model.repeatIfUnresolved) * (1 + Model.repeatChange * r)
+                        + Model.repeatOutage * o)
 
-                var closed = arrival.opened + wait + handle
-                if arrival.channel == Catalog.phone || arrival.channel == Catalog.chat { closed += rng.int(in: 20...90) }
+                var closed = responded + handle
+                if live { closed += rng.int(in: 20...90) }
                 if !fcr {
-                    let followUp = rng.logNormal(median: 28 * 3600 * (1 - 0.15 * r), sigma: 0.9)
-                    closed += Int(min(followUp, 30 * 86_400).rounded())
+                    let followUp = rng.logNormal(
+                        median: Model.followUpHours * 3600 * (1 + Model.followUpChange * r), sigma: 0.9)
+                    let followedUp = closed + Int(min(followUp, 30 * 86_400).rounded())
+                    closed = TicketsGenerator.workingHours(followedUp, rng: &rng)
                 }
                 let isClosed = closed <= Story.exportInstant
 
@@ -194,20 +271,23 @@ struct TicketsGenerator {
                 var ces = 0
                 var comment = ""
                 if isClosed && rng.bernoulli(channel.surveyResponse) {
-                    let t2bLogit = TicketsGenerator.csatIntercept + (fcr ? 1.6 : 0) + 0.25 * skill + 0.28 * r
-                        - 1.0 * o - (slaMet ? 0 : 0.3)
+                    let t2bLogit = Model.csatIntercept + (fcr ? Model.csatFCR : 0) + Model.csatSkill * skill
+                        + Model.csatChange * r + Model.csatOutage * o + (slaMet ? 0 : Model.csatSLAMissed)
                     if rng.bernoulli(logistic(t2bLogit)) {
-                        csat = rng.bernoulli(0.58) ? 5 : 4
+                        csat = rng.bernoulli(Model.csatFiveShare) ? 5 : 4
                     } else {
                         let u = rng.uniform()
                         csat = u < 0.5 ? 3 : u < 0.75 ? 2 : 1
                     }
-                    if rng.bernoulli(0.85) { nps = npsTables[csat - 1].sample(&rng) }
-                    if rng.bernoulli(0.30) {
+                    if rng.bernoulli(Model.npsResponse) { nps = npsTables[csat - 1].sample(&rng) }
+                    if rng.bernoulli(Model.cesResponse) {
                         let mean = 1.15 * Double(csat) + (fcr ? 0.5 : 0) - 0.3
                         ces = Int(clamp(rng.normal(mean: mean, sd: 0.9).rounded(), 1, 7))
                     }
-                    if rng.bernoulli(0.28) { comment = Phrases.remark(csat: csat, rng: &rng) }
+                    if rng.bernoulli(Model.commentRate) {
+                        comment = Phrases.remark(
+                            csat: csat, category: categoryIndex, channel: arrival.channel, rng: &rng)
+                    }
                 }
 
                 csv.id([84], ticketNumber, width: idWidth)

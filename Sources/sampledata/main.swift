@@ -6,9 +6,11 @@
 // 2. Create the output directory and draw the agent roster (`Roster`, its own random stream).
 // 3. Write tickets.csv (`TicketsGenerator`): daily volumes from the story (`Story`), then one streamed row per
 //    contact. Its daily counts feed the complaints register so complaints per 1,000 contacts stay consistent.
-// 4. Write complaints, targets, feedback, mystery_shopper and servqual, each from its own random stream, so
-//    `--only` never changes the bytes of a file.
-// 5. Print one line per file (rows, bytes) to stderr. Failures to write exit with status 1.
+// 4. Write complaints, targets, feedback, mystery_shopper, servqual and agents, each from its own random stream,
+//    so `--only` never changes the bytes of a file.
+// 5. Print one line per file (rows, bytes) to stderr. With `--check`, read each file back (`Checker`: strict
+//    RFC 4180, header, every value against its column rule) and measure the story from tickets.csv (`StoryCheck`).
+//    Failures to write or to check exit with status 1.
 //
 // The story (dates, effect sizes, every planted parameter) is documented in SampleData/README.md.
 
@@ -40,7 +42,10 @@ if arguments.wantsHelp {
 
 do {
     try Generator(arguments: arguments).run()
+} catch let error as CheckError {
+    printError("sampledata: check failed: \(error.description)")
+    exit(1)
 } catch {
-    printError("sampledata: error: \(error.description)")
+    printError("sampledata: error: \(error)")
     exit(1)
 }
