@@ -12,7 +12,8 @@ public enum SpecLoader {
         guard let object = checker.checkRoot(root, schema: RootKeys.schema) else { return (nil, checker.diagnostics) }
         var builder = SpecBuilder(checker: checker, file: path)
         let spec = builder.build(object)
-        var semantics = SemanticChecker(spec: spec, templates: builder.templates, checker: builder.checker)
+        var semantics = SemanticChecker(
+            spec: spec, templates: builder.templates, checker: builder.checker, undatedPeriods: builder.undatedPeriods)
         semantics.run()
         let diagnostics = SpecLoader.inReadingOrder(semantics.checker.diagnostics)
         return (diagnostics.containsErrors ? nil : spec, diagnostics)

@@ -140,10 +140,12 @@ struct Checker {
         guard case .mapping(let pairs) = node.content else { return nil }
         var values: [String: Checked] = [:]
         var keyLocations: [String: SourceLocation] = [:]
+        var suggested: Set<String> = []
         for pair in pairs {
             guard let key = pair.key.scalarText else { continue }
             guard let field = schema.field(key) else {
                 report(Messages.unknownKey(key, in: label, schema: schema), at: pair.key.location)
+                if let guess = DidYouMean.suggestion(for: key, in: schema.fields.map(\.key)) { suggested.insert(guess) }
                 continue
             }
             keyLocations[key] = pair.key.location
@@ -155,7 +157,8 @@ struct Checker {
                 values[key] = value
             }
         }
-        for field in schema.fields where field.required && keyLocations[field.key] == nil {
+        // A misspelt required key is reported once, as the unknown key with its did-you-mean.
+        for field in schema.fields where field.required && keyLocations[field.key] == nil && !suggested.contains(field.key) {
             report(Messages.missingKey(field, in: label), at: missingAt ?? node.location)
         }
         return CheckedObject(schema: schema, values: values, keyLocations: keyLocations, location: node.location)

@@ -45,6 +45,7 @@ indirect enum ValueKind: Sendable {
         case .boolean: return "true or false"
         case .date: return "a date written YYYY-MM-DD"
         case .numberOrPercent: return "a number or a percentage like 75%"
+        case .choice(let words) where words.count == 1: return "the word " + Messages.quoted(words[0])
         case .choice(let words): return "one of " + words.map { Messages.quoted($0) }.joined(separator: ", ")
         case .formula: return "a formula starting with '='"
         case .span: return "a length of time like '12 weeks'"

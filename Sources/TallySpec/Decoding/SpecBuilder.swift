@@ -12,6 +12,8 @@ struct SpecBuilder {
     let file: String
     /// Every template found (text blocks, titles, captions), for the reference checks.
     var templates: [TextTemplate] = []
+    /// Ids of phases whose dates were missing or invalid, so ordering checks do not pile on.
+    var undatedPeriods: Set<String> = []
 
     /// Builds the whole spec from the checked root mapping.
     mutating func build(_ root: CheckedObject) -> Spec {
@@ -189,6 +191,8 @@ struct SpecBuilder {
         } else if !o.wrote(PeriodKeys.from) && !o.wrote(PeriodKeys.last) {
             checker.report(Messages.periodWithoutDates(id.value), at: o.location)
         }
+        let validFixed = o[PeriodKeys.from]?.date != nil && (!o.wrote(PeriodKeys.to) || o[PeriodKeys.to]?.date != nil)
+        if !validFixed && o[PeriodKeys.last] == nil { undatedPeriods.insert(id.value) }
         let change = o[PeriodKeys.change]?.object.map { c in
             ChangeSpec(label: c[ChangeKeys.label]?.text ?? "", reason: c[ChangeKeys.reason]?.text)
         }

@@ -154,6 +154,9 @@ struct YAMLComposer {
             let end = location(event.end_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
+                if root == nil && diagnostics.isEmpty {
+                    diagnostics.append(diagnostic(Messages.emptySpec, at: SourceLocation(file: file, line: 1, column: 1)))
+                }
                 return (root, diagnostics)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1

@@ -58,7 +58,7 @@ extension SemanticChecker {
         }
         var previous: (period: PeriodSpec, from: CivilDate, to: CivilDate?)?
         for (index, period) in phases.periods.enumerated() {
-            guard case .fixed(let from, let to) = period.range else { continue }
+            guard case .fixed(let from, let to) = period.range, !undatedPeriods.contains(period.id.value) else { continue }
             if to == nil && index < phases.periods.count - 1 {
                 report(Messages.openEndedNotLast(period.id.value), at: period.location)
             }

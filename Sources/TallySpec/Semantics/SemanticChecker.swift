@@ -11,6 +11,8 @@ struct SemanticChecker {
     let templates: [TextTemplate]
     /// Diagnostics collected so far (shared with the earlier passes).
     var checker: Checker
+    /// Phases whose dates were invalid (already reported); ordering checks skip them.
+    var undatedPeriods: Set<String> = []
 
     /// Runs every check.
     mutating func run() {
@@ -34,6 +36,7 @@ struct SemanticChecker {
     mutating func checkDataset(_ reference: Located<String>?, usedBy what: String, at location: SourceLocation) {
         let names = spec.datasets.map(\.name.value)
         if let reference {
+            if reference.value.isEmpty { return }  // invalid value, already reported
             if !names.contains(reference.value) {
                 report(Messages.unknownReference("dataset", reference.value, known: names), at: reference.location)
             }
@@ -46,12 +49,14 @@ struct SemanticChecker {
     @discardableResult
     mutating func checkKPI(_ reference: Located<String>) -> KPISpec? {
         if let kpi = spec.kpi(reference.value) { return kpi }
+        if reference.value.isEmpty { return nil }  // invalid value, already reported
         report(Messages.unknownReference("KPI", reference.value, known: spec.kpis.map(\.id.value)), at: reference.location)
         return nil
     }
 
     /// Checks a phase reference.
     mutating func checkPhase(_ reference: Located<String>) {
+        if reference.value.isEmpty { return }  // invalid value, already reported
         guard let phases = spec.phases else {
             report(Messages.noPhases(needed: "phase \(Messages.quoted(reference.value))"), at: reference.location)
             return
