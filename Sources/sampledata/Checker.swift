@@ -93,7 +93,9 @@ struct Checker {
     static func check(path: String, name: String, expectedRows: Int) throws(CheckError) -> Int {
         guard let schema = schemas[name] else { throw CheckError(description: "\(name): no schema to check against") }
         let bytes = try read(path)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        let invalidUTF8 = transcode(
+            bytes.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in })
+        guard !invalidUTF8 else {
             throw CheckError(description: "\(path): not valid UTF-8")
         }
         var records = 0
