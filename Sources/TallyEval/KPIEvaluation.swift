@@ -69,6 +69,20 @@ enum KPIEvaluation {
             }
             var mapping: [String: String] = [:]
             for role in roles { mapping[role.role] = role.column.value }
+            // A built-in names the columns it needs: say which one is missing, in the user's terms.
+            var missing = false
+            for role in definition.columns {
+                let column = mapping[role.role] ?? role.defaultColumn
+                guard table.column(named: column) == nil else { continue }
+                missing = true
+                let mapped = roles.first { $0.role == role.role }
+                diagnostics.append(.error(
+                    .data,
+                    "KPI '\(kpi.id.value)' (built-in \(builtin.value.rawValue)) needs a column '\(column)' in dataset '\(datasetName)', but it has none",
+                    at: mapped?.column.location ?? builtin.location,
+                    hint: "map it to one of your columns with 'columns: { \(role.role): <column> }'; the dataset's columns are: \(table.columns.map(\.name).joined(separator: ", "))"))
+            }
+            if missing { return nil }
             source = FormulaSource(definition.formula(columns: mapping), at: builtin.location)
             if let first = definition.columns.first { sampleColumn = mapping[first.role] ?? first.defaultColumn }
             if kind == "auto" { kind = definition.kind.rawValue }
