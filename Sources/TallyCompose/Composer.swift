@@ -19,7 +19,10 @@ public enum Composer {
         var blocks: [DocumentBlock] = [.titleBlock]
         for section in spec.sections {
             blocks.append(.heading(section.title, level: 1, anchor: "section-" + section.id.value))
-            for block in section.blocks { blocks += context.blocks(for: block) }
+            for (index, block) in section.blocks.enumerated() {
+                let id = block.id?.value ?? "\(section.id.value)-\(String(block.type.map { $0 == "_" ? "-" : $0 }))-\(index + 1)"
+                blocks += context.blocks(for: block, id: id)
+            }
         }
         if context.diagnostics.containsErrors { return .failure(DiagnosticError(context.diagnostics)) }
         let period = periodText(results.phases)
@@ -53,8 +56,15 @@ public enum Composer {
         }
 
         /// The document blocks for one spec block.
-        mutating func blocks(for block: BlockSpec) -> [DocumentBlock] {
+        mutating func blocks(for block: BlockSpec, id: String) -> [DocumentBlock] {
             switch block.content {
+            case .trendChart, .controlChart, .runChart:
+                guard let model = MonitoringCharts.model(block: block, blockId: id, results: results, locale: locale) else {
+                    diagnostics.append(.error(.spec, "no series was computed for \(block.type) '\(id)'", at: block.location))
+                    return []
+                }
+                charts.append(model)
+                return [.chart(model, columns: block.width ?? 12)]
             case .text(let text):
                 let rendered = TemplateRenderer(results: results, numbers: numbers, parameters: results.report.parameters)
                     .render(text.template, diagnostics: &diagnostics)
@@ -88,7 +98,7 @@ public enum Composer {
             default:
                 diagnostics.append(.error(
                     .spec, "block type '\(block.type)' is not supported yet in this version of Tally", at: block.location,
-                    hint: "supported so far: text, prepost_chart, variance_table, findings, page_break"))
+                    hint: "supported so far: text, prepost_chart, trend_chart, control_chart, run_chart, variance_table, findings, page_break"))
                 return []
             }
         }

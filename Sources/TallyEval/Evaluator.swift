@@ -42,16 +42,23 @@ public enum Evaluator {
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
 
         // 4. KPIs per phase, comparisons, variance.
-        let kpis = KPIEvaluation.evaluate(
+        let (kpis, compiled) = KPIEvaluation.evaluate(
             spec: spec, tables: tables, membership: membership, phases: phases, parameters: parameters, asOf: asOf,
             diagnostics: &diagnostics)
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
 
+        // 5. Monitoring: KPI per period, SPC limits and signals, NHS icons.
+        let monitoring = MonitoringEvaluation.evaluate(
+            spec: spec, tables: tables, days: phasing.days, phases: phases, compiled: compiled,
+            exclusions: spec.phases?.exclusions ?? [], diagnostics: &diagnostics)
+        if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
+
+        let phaseDataset = spec.phases?.dataset?.value ?? spec.datasets.first?.name.value ?? ""
         let phaseFacts = phases.enumerated().map { index, phase in
             PhaseFacts(
                 id: phase.id, label: phase.label, from: CivilDate(daysSinceEpoch: phase.firstDay).description,
                 to: CivilDate(daysSinceEpoch: phase.lastDay).description,
-                rows: membership.values.first.map { $0.filter { $0 == Int32(index) }.count } ?? 0,
+                rows: membership[phaseDataset].map { $0.filter { $0 == Int32(index) }.count } ?? 0,
                 days: phase.lastDay - phase.firstDay + 1, change: phase.change, changeReason: phase.changeReason)
         }
         let results = Results(
@@ -59,7 +66,8 @@ public enum Evaluator {
             report: ReportFacts(
                 title: spec.report.title, asOf: asOf.description, asOfSource: asOfSource, locale: spec.report.locale.rawValue,
                 parameters: parameters.mapValues { $0.description }),
-            datasets: datasetFacts, phases: phaseFacts, kpis: kpis, warnings: diagnostics.filter { $0.severity != .error })
+            datasets: datasetFacts, phases: phaseFacts, kpis: kpis, monitoring: monitoring,
+            warnings: diagnostics.filter { $0.severity != .error })
         return .success(Evaluation(results: results, tables: tables, phaseOfRow: membership, phases: phases, asOf: asOf))
     }
 }

@@ -19,14 +19,16 @@ enum KPIEvaluation {
     static func evaluate(
         spec: Spec, tables: [String: Table], membership: [String: [Int32]], phases: [ResolvedPhase],
         parameters: [String: FormulaValue], asOf: CivilDate, diagnostics: inout [Diagnostic]
-    ) -> [KPIResult] {
+    ) -> (results: [KPIResult], compiled: [String: CompiledKPI]) {
         var results: [KPIResult] = []
+        var compiledKPIs: [String: CompiledKPI] = [:]
         var valuesByKPI: [String: (dataset: String, values: [FormulaValue], type: FormulaType)] = [:]
         let groupCount = max(1, phases.count)
         for kpi in spec.kpis {
             guard let compiled = compile(kpi, spec: spec, tables: tables, parameters: parameters, asOf: asOf, earlier: valuesByKPI, diagnostics: &diagnostics),
                 let table = tables[compiled.dataset]
             else { continue }
+            compiledKPIs[kpi.id.value] = compiled
             let groups: [Int32]
             if phases.isEmpty {
                 groups = [Int32](repeating: 0, count: table.rowCount)
@@ -45,7 +47,7 @@ enum KPIEvaluation {
             results.append(result(for: compiled, values: values, samples: samples, phases: phases))
         }
         adjustForMultipleTesting(&results)
-        return results
+        return (results, compiledKPIs)
     }
 
     /// Compiles a KPI's formula (built-ins expanded with the spec's column mapping).

@@ -14,6 +14,8 @@ public struct Results: Sendable, Codable {
     public var phases: [PhaseFacts]
     /// KPI values per phase, comparisons with the baseline, and variance against targets.
     public var kpis: [KPIResult]
+    /// Trend, run and control chart series with their SPC analysis, by block.
+    public var monitoring: [MonitoringResult]
     /// Charts produced (filled when the report is composed).
     public var charts: [ChartFacts]
     /// Warnings raised while evaluating (small samples, skipped rows, provisional limits, …).
@@ -22,7 +24,7 @@ public struct Results: Sendable, Codable {
     /// Creates results.
     public init(
         tool: String, spec: FileFacts, report: ReportFacts, datasets: [DatasetFacts], phases: [PhaseFacts], kpis: [KPIResult],
-        charts: [ChartFacts] = [], warnings: [Diagnostic] = []
+        monitoring: [MonitoringResult] = [], charts: [ChartFacts] = [], warnings: [Diagnostic] = []
     ) {
         self.tool = tool
         self.spec = spec
@@ -30,12 +32,16 @@ public struct Results: Sendable, Codable {
         self.datasets = datasets
         self.phases = phases
         self.kpis = kpis
+        self.monitoring = monitoring
         self.charts = charts
         self.warnings = warnings
     }
 
     /// The KPI with `id`, if evaluated.
     public func kpi(_ id: String) -> KPIResult? { kpis.first { $0.id == id } }
+
+    /// The monitoring series of block `id`, if any.
+    public func monitoring(block id: String) -> MonitoringResult? { monitoring.first { $0.blockId == id } }
 }
 
 /// A file's identity for the audit trail.
