@@ -20,7 +20,7 @@ public enum Composer {
         for section in spec.sections {
             blocks.append(.heading(section.title, level: 1, anchor: "section-" + section.id.value))
             for (index, block) in section.blocks.enumerated() {
-                let id = block.id?.value ?? "\(section.id.value)-\(String(block.type.map { $0 == "_" ? "-" : $0 }))-\(index + 1)"
+                let id = BlockIdentity.id(of: block, at: index, in: section)
                 blocks += context.blocks(for: block, id: id)
             }
         }

@@ -53,6 +53,13 @@ public enum Evaluator {
             exclusions: spec.phases?.exclusions ?? [], diagnostics: &diagnostics)
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
 
+        // 6. Block data: Pareto, Likert, distributions, quotes, tables, SERVQUAL, small multiples, tiles.
+        let blockData = BlockEvaluation(
+            spec: spec, tables: tables, membership: membership, days: phasing.days, phases: phases, compiled: compiled,
+            parameters: parameters
+        ).evaluate(diagnostics: &diagnostics)
+        if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
+
         let phaseDataset = spec.phases?.dataset?.value ?? spec.datasets.first?.name.value ?? ""
         let phaseFacts = phases.enumerated().map { index, phase in
             PhaseFacts(
@@ -66,7 +73,7 @@ public enum Evaluator {
             report: ReportFacts(
                 title: spec.report.title, asOf: asOf.description, asOfSource: asOfSource, locale: spec.report.locale.rawValue,
                 parameters: parameters.mapValues { $0.description }),
-            datasets: datasetFacts, phases: phaseFacts, kpis: kpis, monitoring: monitoring,
+            datasets: datasetFacts, phases: phaseFacts, kpis: kpis, monitoring: monitoring, blocks: blockData,
             warnings: diagnostics.filter { $0.severity != .error })
         return .success(Evaluation(results: results, tables: tables, phaseOfRow: membership, phases: phases, asOf: asOf))
     }

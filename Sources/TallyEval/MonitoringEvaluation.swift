@@ -16,21 +16,16 @@ enum MonitoringEvaluation {
         let run: RunChartBlock?
     }
 
-    /// Every monitoring block of the spec, in order, with a stable id.
+    /// Every monitoring block of the spec, in order, with its stable id.
     static func requests(in spec: Spec) -> [Request] {
-        var requests: [Request] = []
-        for section in spec.sections {
-            for (index, block) in section.blocks.enumerated() {
-                let id = block.id?.value ?? "\(section.id.value)-\(block.type.replacingUnderscores)-\(index + 1)"
-                switch block.content {
-                case .trendChart(let trend): requests.append(Request(blockId: id, blockType: block.type, kpi: trend.kpi, bucket: trend.period, control: nil, run: nil))
-                case .controlChart(let chart): requests.append(Request(blockId: id, blockType: block.type, kpi: chart.kpi, bucket: chart.period, control: chart, run: nil))
-                case .runChart(let chart): requests.append(Request(blockId: id, blockType: block.type, kpi: chart.kpi, bucket: chart.period, control: nil, run: chart))
-                default: break
-                }
+        BlockIdentity.blocks(of: spec).compactMap { id, block in
+            switch block.content {
+            case .trendChart(let trend): return Request(blockId: id, blockType: block.type, kpi: trend.kpi, bucket: trend.period, control: nil, run: nil)
+            case .controlChart(let chart): return Request(blockId: id, blockType: block.type, kpi: chart.kpi, bucket: chart.period, control: chart, run: nil)
+            case .runChart(let chart): return Request(blockId: id, blockType: block.type, kpi: chart.kpi, bucket: chart.period, control: nil, run: chart)
+            default: return nil
             }
         }
-        return requests
     }
 
     /// Evaluates every monitoring block.
@@ -60,6 +55,28 @@ enum MonitoringEvaluation {
         _ request: Request, kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: PeriodUnit, phases: [ResolvedPhase],
         exclusions: [ExclusionSpec]
     ) -> MonitoringResult {
+        let (points, samples) = periodSeries(kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
+        var result = MonitoringResult(
+            blockId: request.blockId, blockType: request.blockType, kpi: kpi.spec.id.value, period: unit.rawValue, points: points,
+            chart: nil, nhs: nil)
+        if request.control != nil || request.run != nil {
+            let chart = controlChart(request, kpi: kpi, points: points, phases: phases, samples: samples)
+            result.chart = chart
+            result.nhs = SPC.nhsSummary(chart, improvement: improvement(kpi), target: kpi.spec.target?.value)
+        }
+        return result
+    }
+
+    /// The NHS improvement direction of a KPI.
+    static func improvement(_ kpi: KPIEvaluation.CompiledKPI) -> ImprovementDirection {
+        kpi.spec.better == .higher ? .increase : (kpi.spec.better == .lower ? .decrease : .neutral)
+    }
+
+    /// A KPI per period over the phases' span (gaps where a period has no data), with its observations.
+    static func periodSeries(
+        kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: PeriodUnit, phases: [ResolvedPhase],
+        exclusions: [ExclusionSpec]
+    ) -> (points: [PeriodValue], samples: PhaseSamples?) {
         // Periods: from the first phase's start (or the first data day) to the last phase's end (or the last data day).
         let valid = rowDays.filter { $0 != PhaseAssignment.noDay }
         let first = phases.first?.firstDay ?? valid.min() ?? 0
@@ -94,16 +111,7 @@ enum MonitoringEvaluation {
                 start: CivilDate(daysSinceEpoch: periodStart).description, startDay: periodStart, label: unit.label(start: periodStart),
                 value: value, n: n, phase: phase))
         }
-        var result = MonitoringResult(
-            blockId: request.blockId, blockType: request.blockType, kpi: kpi.spec.id.value, period: unit.rawValue, points: points,
-            chart: nil, nhs: nil)
-        if request.control != nil || request.run != nil {
-            let chart = controlChart(request, kpi: kpi, points: points, phases: phases, samples: samples)
-            result.chart = chart
-            let direction: ImprovementDirection = kpi.spec.better == .higher ? .increase : (kpi.spec.better == .lower ? .decrease : .neutral)
-            result.nhs = SPC.nhsSummary(chart, improvement: direction, target: kpi.spec.target?.value)
-        }
-        return result
+        return (points, samples)
     }
 
     /// Runs the SPC analysis the block asks for over the period values.
@@ -155,7 +163,7 @@ enum MonitoringEvaluation {
         }
     }
 
-    private static func binarySearch(_ sorted: [Int], _ value: Int) -> Int? {
+    static func binarySearch(_ sorted: [Int], _ value: Int) -> Int? {
         var low = 0, high = sorted.count - 1
         while low <= high {
             let mid = (low + high) / 2
@@ -166,6 +174,3 @@ enum MonitoringEvaluation {
     }
 }
 
-extension String {
-    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
-}

@@ -16,6 +16,8 @@ public struct Results: Sendable, Codable {
     public var kpis: [KPIResult]
     /// Trend, run and control chart series with their SPC analysis, by block.
     public var monitoring: [MonitoringResult]
+    /// Data of Pareto, Likert, distribution, quotes, table, SERVQUAL, small-multiples and tile blocks.
+    public var blocks: [BlockData]
     /// Charts produced (filled when the report is composed).
     public var charts: [ChartFacts]
     /// Warnings raised while evaluating (small samples, skipped rows, provisional limits, …).
@@ -24,7 +26,7 @@ public struct Results: Sendable, Codable {
     /// Creates results.
     public init(
         tool: String, spec: FileFacts, report: ReportFacts, datasets: [DatasetFacts], phases: [PhaseFacts], kpis: [KPIResult],
-        monitoring: [MonitoringResult] = [], charts: [ChartFacts] = [], warnings: [Diagnostic] = []
+        monitoring: [MonitoringResult] = [], blocks: [BlockData] = [], charts: [ChartFacts] = [], warnings: [Diagnostic] = []
     ) {
         self.tool = tool
         self.spec = spec
@@ -33,12 +35,16 @@ public struct Results: Sendable, Codable {
         self.phases = phases
         self.kpis = kpis
         self.monitoring = monitoring
+        self.blocks = blocks
         self.charts = charts
         self.warnings = warnings
     }
 
     /// The KPI with `id`, if evaluated.
     public func kpi(_ id: String) -> KPIResult? { kpis.first { $0.id == id } }
+
+    /// The data of block `id`, if any.
+    public func block(_ id: String) -> BlockData? { blocks.first { $0.blockId == id } }
 
     /// The monitoring series of block `id`, if any.
     public func monitoring(block id: String) -> MonitoringResult? { monitoring.first { $0.blockId == id } }
