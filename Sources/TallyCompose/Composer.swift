@@ -93,12 +93,16 @@ public enum Composer {
                         italic: true)])))
                 }
                 return out
+            case .table:
+                return results.block(id).map { DataBlocks.table($0, block: block) } ?? []
+            case .quotes:
+                return results.block(id).map { DataBlocks.quotes($0, block: block) } ?? []
             case .pageBreak:
                 return [.pageBreak]
             default:
                 diagnostics.append(.error(
                     .spec, "block type '\(block.type)' is not supported yet in this version of Tally", at: block.location,
-                    hint: "supported so far: text, prepost_chart, trend_chart, control_chart, run_chart, variance_table, findings, page_break"))
+                    hint: "supported so far: text, prepost_chart, trend_chart, control_chart, run_chart, variance_table, findings, table, quotes, page_break"))
                 return []
             }
         }

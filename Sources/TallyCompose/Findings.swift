@@ -23,6 +23,10 @@ enum Findings {
                 ? "\(label) was unchanged at \(numbers.value(after, of: kpi))"
                 : "\(label) \(verb) from \(numbers.value(before, of: kpi)) to \(numbers.value(after, of: kpi))"
             var detail = difference == 0 ? [] : [numbers.difference(difference, of: kpi)]
+            if kpi.kind == "median", let shift = comparison.difference {
+                // The interval belongs to the Hodges–Lehmann shift, so quote that estimate with it.
+                detail = ["typical shift \(numbers.bound(shift, of: kpi))"]
+            }
             if let interval = comparison.interval {
                 detail.append("\(Int((interval.level * 100).rounded()))% CI \(numbers.bound(interval.lower, of: kpi)) to \(numbers.bound(interval.upper, of: kpi))")
             }

@@ -64,6 +64,9 @@ enum PhaseStatistics {
                 later: ProportionCounts(successes: Int((p2 * Double(next.count)).rounded()), trials: next.count), level: level)
             comparison.methods = [result.difference.method.rawValue, result.test.method.rawValue]
             fill(&comparison, difference: result.difference, test: result.test, caveats: result.caveats)
+            // TallyStats reports proportion differences in percentage points; Results keeps the KPI's unit (fractions).
+            comparison.difference = comparison.difference.map { $0 / 100 }
+            comparison.interval = comparison.interval.map { IntervalFacts(lower: $0.lower / 100, upper: $0.upper / 100, level: $0.level, method: $0.method) }
             comparison.relativeChange = result.relativeChangePercent.value
         case "mean":
             let result = MeanInference.welch(baseline: base, later: next, level: level)
