@@ -40,6 +40,7 @@ enum CSVBenchmark {
         print("csv: \(rows) rows, \(format1(mb)) MB generated at \(path)")
         for threads in [2, 1] {
             var times: [Double] = []
+            var cpuTimes: [Double] = []
             var readTimes: [Double] = []
             var summary = ""
             for _ in 0..<runs {
@@ -50,12 +51,14 @@ enum CSVBenchmark {
                     return
                 }
                 let t1 = now()
+                let c1 = cpuSeconds()
                 var options = CSVReadOptions()
                 options.threads = threads
                 do {
                     let result = try CSVReader.read(bytes: bytes, path: path, name: "tickets", options: options)
                     let t2 = now()
                     times.append(t2 - t1)
+                    cpuTimes.append(cpuSeconds() - c1)
                     readTimes.append(t1 - t0)
                     summary = result.table.columns.map { "\($0.name):\($0.type.rawValue)" }.joined(separator: " ")
                     if result.table.rowCount != rows { print("csv: expected \(rows) rows, got \(result.table.rowCount)") }
@@ -65,7 +68,7 @@ enum CSVBenchmark {
                 }
             }
             let parse = median(times)
-            print("csv: \(threads) core\(threads == 1 ? "" : "s"): parse+type median \(format1(mb / parse)) MB/s (\(format3(parse)) s; runs \(times.map(format3).joined(separator: " "))); file read \(format3(median(readTimes))) s")
+            print("csv: \(threads) core\(threads == 1 ? "" : "s"): parse+type median \(format1(mb / parse)) MB/s (\(format3(parse)) s; runs \(times.map(format3).joined(separator: " "))); file read \(format3(median(readTimes))) s; CPU \(format3(median(cpuTimes))) s = \(format1(mb / median(cpuTimes))) MB per CPU-second")
             if threads == 2 { print("csv: columns \(summary)") }
         }
         var usage = rusage()
@@ -79,6 +82,13 @@ enum CSVBenchmark {
     static func fileSize(_ path: String) -> Int? {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// User + system CPU seconds of this process (all threads).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Monotonic seconds.

@@ -38,8 +38,76 @@ struct ChunkOutcome: Sendable {
     var failure: RecordFailure?
 }
 
+/// Field boundaries of a batch of records, stored column by column so each column is typed in one tight loop.
+final class FieldBatch {
+    /// Records per batch.
+    let capacity: Int
+    /// Columns.
+    let columns: Int
+    /// `starts[c * capacity + r]`: field c of record r.
+    let starts: UnsafeMutablePointer<Int>
+    /// Field ends, same layout.
+    let ends: UnsafeMutablePointer<Int>
+    /// Quoting flags, same layout.
+    let flags: UnsafeMutablePointer<UInt8>
+    /// Line, start offset and chunk-relative number of each record (to replay and locate failures).
+    var lines: [Int] = []
+    var recordStarts: [Int] = []
+    var numbers: [Int] = []
+    /// Records in the batch.
+    var count = 0
+
+    /// Allocates a batch.
+    init(capacity: Int, columns: Int) {
+        self.capacity = capacity
+        self.columns = columns
+        starts = .allocate(capacity: capacity * max(columns, 1))
+        ends = .allocate(capacity: capacity * max(columns, 1))
+        flags = .allocate(capacity: capacity * max(columns, 1))
+        lines.reserveCapacity(capacity)
+        recordStarts.reserveCapacity(capacity)
+        numbers.reserveCapacity(capacity)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        flags.deallocate()
+    }
+
+    /// Adds the scanner's current record.
+    @inline(__always)
+    func add(_ fields: FieldBuffer, line: Int, start: Int, number: Int) {
+        let r = count
+        for c in 0..<columns {
+            starts[c * capacity + r] = fields.starts[c]
+            ends[c * capacity + r] = fields.ends[c]
+            flags[c * capacity + r] = fields.flags[c]
+        }
+        lines.append(line)
+        recordStarts.append(start)
+        numbers.append(number)
+        count += 1
+    }
+
+    /// Empties the batch.
+    func clear() {
+        count = 0
+        lines.removeAll(keepingCapacity: true)
+        recordStarts.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+    }
+}
+
 /// Reads a range of records into typed column builders (the body every worker runs).
+///
+/// Records are split into a batch of field ranges, then each column types the whole batch in a loop
+/// specialised for its type (branch-predictable, no per-field dispatch). When a declared column rejects a
+/// value, the batch is rolled back and replayed record by record, so failures are exact.
 enum CSVChunkReader {
+    /// Records per batch.
+    static let batchSize = 2048
+
     /// Parses records starting in `[start, limit)`.
     static func read(
         _ shared: SharedBytes, start: Int, limit: Int, delimiter: UInt8, plans: [ColumnPlan], context: ParseContext,
@@ -49,11 +117,47 @@ enum CSVChunkReader {
         var outcome = ChunkOutcome(builders: plans.map { ColumnBuilder(plan: $0, expectedRows: expectedRows) })
         var scanner = CSVScanner(base: shared.base, start: start, end: shared.count, limit: limit, delimiter: delimiter, firstLine: 0)
         let fields = FieldBuffer(capacity: columns * 2 + 8)
+        let batch = FieldBatch(capacity: batchSize, columns: columns)
         var scratch: [UInt8] = []
         var records = 0
         var skipped: [RecordFailure] = []
         var failure: RecordFailure?
         outcome.builders.withUnsafeMutableBufferPointer { builders in
+            /// Types the batch column by column; on a rejected value, rolls back and replays record by record.
+            func flush() {
+                defer { batch.clear() }
+                guard batch.count > 0 else { return }
+                let rows = builders.first?.count ?? 0
+                let levels = (0..<columns).map { builders[$0].dictionary.count }
+                var rejected = false
+                for c in 0..<columns {
+                    let o = c * batch.capacity
+                    if !builders[c].appendBatch(shared.base, batch.starts + o, batch.ends + o, batch.flags + o, batch.count,
+                                                context: context, scratch: &scratch) {
+                        rejected = true
+                        break
+                    }
+                }
+                guard rejected else { return }
+                for c in 0..<columns { builders[c].truncate(to: rows, levels: levels[c]) }
+                for r in 0..<batch.count {
+                    for c in 0..<columns {
+                        let i = c * batch.capacity + r
+                        if !builders[c].append(shared.base, batch.starts[i], batch.ends[i], flag: batch.flags[i], context: context,
+                                               scratch: &scratch) {
+                            for k in 0..<c { builders[k].removeLast() }
+                            let f = RecordFailure(kind: .value(column: c, start: batch.starts[i], end: batch.ends[i], flag: batch.flags[i]),
+                                                  recordLine: batch.lines[r], recordStart: batch.recordStarts[r], record: batch.numbers[r])
+                            if policy == .fail {
+                                failure = f
+                                return
+                            }
+                            skipped.append(f)
+                            break
+                        }
+                    }
+                }
+            }
             reading: while true {
                 let result = scanner.nextRecord(into: fields)
                 var problem: RecordFailure.Kind?
@@ -70,19 +174,18 @@ enum CSVChunkReader {
                             : fields.ends[fields.count - 1] + Int(fields.flags[fields.count - 1] == 0 ? 0 : 1)
                         problem = .ragged(found: fields.count, offset: offset)
                     } else {
-                        for c in 0..<columns {
-                            let ok = builders[c].append(
-                                shared.base, fields.starts[c], fields.ends[c], flag: fields.flags[c], context: context,
-                                scratch: &scratch)
-                            if !ok {
-                                for k in 0..<c { builders[k].removeLast() }
-                                problem = .value(column: c, start: fields.starts[c], end: fields.ends[c], flag: fields.flags[c])
-                                break
-                            }
+                        batch.add(fields, line: scanner.recordLine, start: scanner.recordStart, number: records)
+                        if batch.count == batch.capacity {
+                            flush()
+                            if failure != nil { break reading }
                         }
+                        continue
                     }
                 }
                 guard let kind = problem else { continue }
+                // Earlier records are typed first, so failures stay in file order.
+                flush()
+                if failure != nil { break reading }
                 let record = RecordFailure(kind: kind, recordLine: scanner.recordLine, recordStart: scanner.recordStart, record: records)
                 if policy == .fail {
                     failure = record
@@ -91,6 +194,7 @@ enum CSVChunkReader {
                 skipped.append(record)
                 if case .structural(let e) = kind { scanner.resynchronise(after: e) }
             }
+            if failure == nil { flush() }
         }
         outcome.records = records
         outcome.lines = scanner.line

@@ -167,7 +167,7 @@ public enum CSVReader {
             let starts = CSVParallel.chunkStarts(shared, start: start, end: end, workers: workers)
             outcomes = CSVParallel.map(workers) { k in
                 CSVChunkReader.read(shared, start: starts[k], limit: starts[k + 1], delimiter: delimiter,
-                                    plans: finalPlans, context: context, policy: options.badRows,
+                                    plans: finalPlans, context: ParseContext(options), policy: options.badRows,
                                     expectedRows: estimatedRows / workers + estimatedRows / 16)
             }.compactMap { $0 }
             // Verify continuity. Chunks before the first break ended exactly where the next began, so the broken

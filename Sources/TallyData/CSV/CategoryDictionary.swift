@@ -61,6 +61,22 @@ struct CategoryDictionary {
         slots = newSlots
     }
 
+    /// Forgets levels from `count` on (a replayed batch adds them again in the same order).
+    mutating func truncate(to count: Int) {
+        guard count < hashes.count else { return }
+        bytes.removeLast(bytes.count - offsets[count])
+        offsets.removeLast(offsets.count - count - 1)
+        hashes.removeLast(hashes.count - count)
+        var newSlots = [Int32](repeating: -1, count: slots.count)
+        let mask = newSlots.count - 1
+        for (k, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & mask
+            while newSlots[s] >= 0 { s = (s + 1) & mask }
+            newSlots[s] = Int32(k)
+        }
+        slots = newSlots
+    }
+
     /// Level `k` as a String.
     func level(_ k: Int) -> String { String(decoding: bytes[offsets[k]..<offsets[k + 1]], as: UTF8.self) }
 

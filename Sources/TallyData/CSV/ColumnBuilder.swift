@@ -175,6 +175,119 @@ struct ColumnBuilder {
         return true
     }
 
+    /// Appends a batch of fields (one column of up to a few thousand records) in a loop specialised by type.
+    ///
+    /// Returns false when a declared column cannot read a value; the caller then truncates and replays the
+    /// batch record by record (`append`) to find, report or skip the exact record.
+    mutating func appendBatch(
+        _ base: UnsafePointer<UInt8>, _ starts: UnsafePointer<Int>, _ ends: UnsafePointer<Int>,
+        _ flags: UnsafePointer<UInt8>, _ n: Int, context: ParseContext, scratch: inout [UInt8]
+    ) -> Bool {
+        let declared = plan.declared
+        let thousands = context.thousands
+        let decimal = context.decimal
+        var validity = self.validity
+        var misfit = self.misfit
+        self.validity = ValidityBuilder()
+        defer {
+            self.validity = validity
+            self.misfit = misfit
+        }
+        // The storage array is moved out (no copy) so the loop owns it exclusively.
+        @inline(__always)
+        func loop<T>(_ array: inout [T], _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?) -> Bool {
+            for r in 0..<n {
+                let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+                if context.isMissing(base, s, e) {
+                    array.append(zero)
+                    validity.append(false)
+                    continue
+                }
+                // A value with doubled quotes holds a `"`, which no typed parser accepts.
+                if flags[r] != 2, let v = parse(base, s, e) {
+                    array.append(v)
+                    validity.append(true)
+                } else {
+                    if declared { return false }
+                    misfit = true
+                    array.append(zero)
+                    validity.append(false)
+                }
+            }
+            return true
+        }
+        @inline(__always)
+        func run<T>(_ key: WritableKeyPath<ColumnBuilder, [T]>, _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?) -> Bool {
+            var array = self[keyPath: key]
+            self[keyPath: key] = []
+            defer { self[keyPath: key] = array }
+            return loop(&array, zero, parse)
+        }
+        switch type {
+        case .integer:
+            return run(\.integers, 0) { p, s, e in NumberParser.integer(p, s, e, thousands: thousands) }
+        case .decimal:
+            return run(\.numbers, 0) { p, s, e in NumberParser.decimal(p, s, e, decimal: decimal, thousands: thousands) }
+        case .boolean:
+            let tokens = context.booleans
+            return run(\.booleans, false) { p, s, e in tokens.value(p, s, e) }
+        case .datetime where plan.format == nil:
+            guard let zone = plan.zone else {
+                return run(\.datetimes, 0) { p, s, e in
+                    DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? 0) }
+                }
+            }
+            if case .fixed(let fixed) = zone.kind {
+                return run(\.datetimes, 0) { p, s, e in
+                    DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? fixed) }
+                }
+            }
+            var cache = zoneCache
+            defer { zoneCache = cache }
+            return run(\.datetimes, 0) { p, s, e in
+                DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? zone.offset(forLocal: $0.localSeconds, cache: &cache)) }
+            }
+        case .date where plan.format == nil:
+            return run(\.dates, 0) { p, s, e in DateParser.isoDate(p, s, e).map { Int32(truncatingIfNeeded: $0) } }
+        case .category:
+            self.validity = validity
+            defer { validity = self.validity }
+            for r in 0..<n {
+                if flags[r] == 2 {
+                    _ = append(base, starts[r], ends[r], flag: 2, context: context, scratch: &scratch)
+                    continue
+                }
+                let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+                if context.isMissing(base, s, e) {
+                    codes.append(0)
+                    self.validity.append(false)
+                } else {
+                    codes.append(dictionary.code(base, starts[r], ends[r]))
+                    self.validity.append(true)
+                }
+            }
+            if !plan.declared, dictionary.count > 4096, dictionary.count * 4 > codes.count { demoteToText() }
+            return true
+        default:
+            self.validity = validity
+            self.misfit = misfit
+            defer {
+                validity = self.validity
+                misfit = self.misfit
+            }
+            for r in 0..<n where !append(base, starts[r], ends[r], flag: flags[r], context: context, scratch: &scratch) {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Drops rows (and category levels) added after a checkpoint, before a batch is replayed record by record.
+    mutating func truncate(to rows: Int, levels: Int) {
+        while count > rows { removeLast() }
+        if type == .category, dictionary.count > levels { dictionary.truncate(to: levels) }
+    }
+
     /// For a declared column: report failure. For an inferred one: remember the misfit and store a gap.
     @inline(__always)
     private mutating func misfitOrFail() -> Bool {
