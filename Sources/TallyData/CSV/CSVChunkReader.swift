@@ -141,11 +141,12 @@ enum CSVChunkReader {
                 guard rejected else { return }
                 for c in 0..<columns { builders[c].truncate(to: rows, levels: levels[c]) }
                 for r in 0..<batch.count {
+                    let levelsBefore = (0..<columns).map { builders[$0].dictionary.count }
                     for c in 0..<columns {
                         let i = c * batch.capacity + r
                         if !builders[c].append(shared.base, batch.starts[i], batch.ends[i], flag: batch.flags[i], context: context,
                                                scratch: &scratch) {
-                            for k in 0..<c { builders[k].removeLast() }
+                            for k in 0..<c { builders[k].truncate(to: builders[k].count - 1, levels: levelsBefore[k]) }
                             let f = RecordFailure(kind: .value(column: c, start: batch.starts[i], end: batch.ends[i], flag: batch.flags[i]),
                                                   recordLine: batch.lines[r], recordStart: batch.recordStarts[r], record: batch.numbers[r])
                             if policy == .fail {

@@ -193,35 +193,14 @@ struct ColumnBuilder {
             self.validity = validity
             self.misfit = misfit
         }
-        // The storage array is moved out (no copy) so the loop owns it exclusively.
-        @inline(__always)
-        func loop<T>(_ array: inout [T], _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?) -> Bool {
-            for r in 0..<n {
-                let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
-                if context.isMissing(base, s, e) {
-                    array.append(zero)
-                    validity.append(false)
-                    continue
-                }
-                // A value with doubled quotes holds a `"`, which no typed parser accepts.
-                if flags[r] != 2, let v = parse(base, s, e) {
-                    array.append(v)
-                    validity.append(true)
-                } else {
-                    if declared { return false }
-                    misfit = true
-                    array.append(zero)
-                    validity.append(false)
-                }
-            }
-            return true
-        }
+        // The storage array is moved out (no copy) so the loop owns it exclusively; everything the loop
+        // mutates is passed inout (a captured `var` would be boxed and access-checked on every row).
         @inline(__always)
         func run<T>(_ key: WritableKeyPath<ColumnBuilder, [T]>, _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?) -> Bool {
             var array = self[keyPath: key]
             self[keyPath: key] = []
             defer { self[keyPath: key] = array }
-            return loop(&array, zero, parse)
+            return ColumnBuilder.loop(&array, &validity, &misfit, zero, base, starts, ends, flags, n, declared, context, parse)
         }
         switch type {
         case .integer:
@@ -280,6 +259,34 @@ struct ColumnBuilder {
             }
             return true
         }
+    }
+
+    /// The typed batch loop: trim, missing check, parse, append (see `appendBatch`).
+    @inline(__always)
+    static func loop<T>(
+        _ array: inout [T], _ validity: inout ValidityBuilder, _ misfit: inout Bool, _ zero: T, _ base: UnsafePointer<UInt8>,
+        _ starts: UnsafePointer<Int>, _ ends: UnsafePointer<Int>, _ flags: UnsafePointer<UInt8>, _ n: Int, _ declared: Bool,
+        _ context: ParseContext, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?
+    ) -> Bool {
+        for r in 0..<n {
+            let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+            if context.isMissing(base, s, e) {
+                array.append(zero)
+                validity.append(false)
+                continue
+            }
+            // A value with doubled quotes holds a `"`, which no typed parser accepts.
+            if flags[r] != 2, let v = parse(base, s, e) {
+                array.append(v)
+                validity.append(true)
+            } else {
+                if declared { return false }
+                misfit = true
+                array.append(zero)
+                validity.append(false)
+            }
+        }
+        return true
     }
 
     /// Drops rows (and category levels) added after a checkpoint, before a batch is replayed record by record.
