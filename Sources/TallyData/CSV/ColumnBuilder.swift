@@ -20,6 +20,16 @@ struct ValidityBuilder {
         if count & 63 == 0 { words.removeLast() }
     }
 
+    /// Appends `count` rows given as packed words (row r at bit r % 64 of word r / 64).
+    mutating func append(words other: UnsafeBufferPointer<UInt64>, count n: Int) {
+        if count & 63 == 0 {
+            words.append(contentsOf: other[0..<((n + 63) / 64)])
+            count += n
+            return
+        }
+        for i in 0..<n { append(other[i >> 6] & (1 << UInt64(i & 63)) != 0) }
+    }
+
     /// Appends another builder's rows.
     mutating func append(contentsOf other: ValidityBuilder) {
         if count & 63 == 0 {
@@ -261,32 +271,46 @@ struct ColumnBuilder {
         }
     }
 
-    /// The typed batch loop: trim, missing check, parse, append (see `appendBatch`).
+    /// The typed batch loop: trim, missing check, parse into a scratch buffer and validity words, then one
+    /// bulk append per batch (no per-value capacity or uniqueness checks).
     @inline(__always)
     static func loop<T>(
         _ array: inout [T], _ validity: inout ValidityBuilder, _ misfit: inout Bool, _ zero: T, _ base: UnsafePointer<UInt8>,
         _ starts: UnsafePointer<Int>, _ ends: UnsafePointer<Int>, _ flags: UnsafePointer<UInt8>, _ n: Int, _ declared: Bool,
         _ context: ParseContext, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?
     ) -> Bool {
-        for r in 0..<n {
-            let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
-            if context.isMissing(base, s, e) {
-                array.append(zero)
-                validity.append(false)
-                continue
-            }
-            // A value with doubled quotes holds a `"`, which no typed parser accepts.
-            if flags[r] != 2, let v = parse(base, s, e) {
-                array.append(v)
-                validity.append(true)
-            } else {
-                if declared { return false }
-                misfit = true
-                array.append(zero)
-                validity.append(false)
+        withUnsafeTemporaryAllocation(of: T.self, capacity: n) { values in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (n + 63) / 64) { words in
+                guard let out = values.baseAddress, let bits = words.baseAddress else { return true }
+                bits.initialize(repeating: 0, count: words.count)
+                var sawMisfit = false
+                for r in 0..<n {
+                    let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+                    if context.isMissing(base, s, e) {
+                        (out + r).initialize(to: zero)
+                        continue
+                    }
+                    // A value with doubled quotes holds a `"`, which no typed parser accepts.
+                    if flags[r] != 2, let v = parse(base, s, e) {
+                        (out + r).initialize(to: v)
+                        bits[r >> 6] |= 1 << UInt64(r & 63)
+                    } else {
+                        if declared {
+                            (out + r).initialize(to: zero)
+                            (out).deinitialize(count: r + 1)
+                            return false
+                        }
+                        sawMisfit = true
+                        (out + r).initialize(to: zero)
+                    }
+                }
+                array.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+                out.deinitialize(count: n)
+                validity.append(words: UnsafeBufferPointer(start: bits, count: words.count), count: n)
+                if sawMisfit { misfit = true }
+                return true
             }
         }
-        return true
     }
 
     /// Drops rows (and category levels) added after a checkpoint, before a batch is replayed record by record.
