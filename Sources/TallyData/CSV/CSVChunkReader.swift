@@ -39,6 +39,8 @@ struct ChunkOutcome: Sendable {
 }
 
 /// Field boundaries of a batch of records, stored column by column so each column is typed in one tight loop.
+///
+/// Mutable state lives behind pointers (no run-time exclusivity checks, unlike a class's `var`s).
 final class FieldBatch {
     /// Records per batch.
     let capacity: Int
@@ -50,12 +52,20 @@ final class FieldBatch {
     let ends: UnsafeMutablePointer<Int>
     /// Quoting flags, same layout.
     let flags: UnsafeMutablePointer<UInt8>
-    /// Line, start offset and chunk-relative number of each record (to replay and locate failures).
-    var lines: [Int] = []
-    var recordStarts: [Int] = []
-    var numbers: [Int] = []
+    /// Line of each record (chunk-relative).
+    let lines: UnsafeMutablePointer<Int>
+    /// Start offset of each record.
+    let recordStarts: UnsafeMutablePointer<Int>
+    /// Chunk-relative number of each record.
+    let numbers: UnsafeMutablePointer<Int>
+    /// Holds the record count.
+    private let counter: UnsafeMutablePointer<Int>
+
     /// Records in the batch.
-    var count = 0
+    var count: Int {
+        get { counter.pointee }
+        set { counter.pointee = newValue }
+    }
 
     /// Allocates a batch.
     init(capacity: Int, columns: Int) {
@@ -64,39 +74,43 @@ final class FieldBatch {
         starts = .allocate(capacity: capacity * max(columns, 1))
         ends = .allocate(capacity: capacity * max(columns, 1))
         flags = .allocate(capacity: capacity * max(columns, 1))
-        lines.reserveCapacity(capacity)
-        recordStarts.reserveCapacity(capacity)
-        numbers.reserveCapacity(capacity)
+        lines = .allocate(capacity: capacity)
+        recordStarts = .allocate(capacity: capacity)
+        numbers = .allocate(capacity: capacity)
+        counter = .allocate(capacity: 1)
+        counter.pointee = 0
     }
 
     deinit {
         starts.deallocate()
         ends.deallocate()
         flags.deallocate()
+        lines.deallocate()
+        recordStarts.deallocate()
+        numbers.deallocate()
+        counter.deallocate()
     }
 
     /// Adds the scanner's current record.
     @inline(__always)
     func add(_ fields: FieldBuffer, line: Int, start: Int, number: Int) {
-        let r = count
+        let r = counter.pointee
+        let fs = fields.starts
+        let fe = fields.ends
+        let ff = fields.flags
         for c in 0..<columns {
-            starts[c * capacity + r] = fields.starts[c]
-            ends[c * capacity + r] = fields.ends[c]
-            flags[c * capacity + r] = fields.flags[c]
+            starts[c * capacity + r] = fs[c]
+            ends[c * capacity + r] = fe[c]
+            flags[c * capacity + r] = ff[c]
         }
-        lines.append(line)
-        recordStarts.append(start)
-        numbers.append(number)
-        count += 1
+        lines[r] = line
+        recordStarts[r] = start
+        numbers[r] = number
+        counter.pointee = r + 1
     }
 
     /// Empties the batch.
-    func clear() {
-        count = 0
-        lines.removeAll(keepingCapacity: true)
-        recordStarts.removeAll(keepingCapacity: true)
-        numbers.removeAll(keepingCapacity: true)
-    }
+    func clear() { counter.pointee = 0 }
 }
 
 /// Reads a range of records into typed column builders (the body every worker runs).
