@@ -27,6 +27,13 @@ struct ParseContext: Sendable {
         let n = end - start
         if n == 0 { return true }
         if n > maxMissingLength { return false }
+        return isMissingToken(p, start, n)
+    }
+
+    /// The token comparison behind `isMissing` (kept out of line: most fields never get here).
+    @inline(never)
+    func isMissingToken(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Bool {
+        let end = start + n
         if n <= 7, missing.contains(PackedTokens.pack(p, start, n)) { return true }
         return !missing.others.isEmpty && TokenMatch.matchesAny(missing.others, p, start, n)
     }
