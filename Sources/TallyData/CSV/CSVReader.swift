@@ -82,8 +82,12 @@ public enum CSVReader {
     public static func readHeader(bytes: [UInt8], path: String, options: CSVReadOptions = CSVReadOptions())
         throws(DiagnosticError) -> [String]
     {
-        // Only the start of the file is needed; validate UTF-8 in the header region only.
-        let prefix = bytes.count > 1 << 20 ? Array(bytes[0..<(1 << 20)]) : bytes
+        // Only the start of the file is needed: cut after a line break so no character is split (UTF-16 input
+        // and files whose first megabyte holds no line break are read whole).
+        var prefix = bytes
+        if bytes.count > 1 << 20, options.encoding != .utf16, let cut = bytes[0..<(1 << 20)].lastIndex(of: 10) {
+            prefix = Array(bytes[0...cut])
+        }
         return try CSVInput(bytes: prefix, path: path, options: options).header
     }
 
