@@ -22,10 +22,10 @@ enum CSVBenchmark {
         var i = 0
         while i < arguments.count {
             switch arguments[i] {
-            case "--rows": rows = Int(arguments[safe: i + 1] ?? "") ?? rows; i += 1
-            case "--runs": runs = Int(arguments[safe: i + 1] ?? "") ?? runs; i += 1
-            case "--keep": keep = arguments[safe: i + 1]; i += 1
-            case "--file": existing = arguments[safe: i + 1]; i += 1
+            case "--rows": rows = Int(arguments[csvSafe: i + 1] ?? "") ?? rows; i += 1
+            case "--runs": runs = Int(arguments[csvSafe: i + 1] ?? "") ?? runs; i += 1
+            case "--keep": keep = arguments[csvSafe: i + 1]; i += 1
+            case "--file": existing = arguments[csvSafe: i + 1]; i += 1
             default: break
             }
             i += 1
@@ -156,7 +156,7 @@ enum CSVBenchmark {
             line += "\(next() % 11),\(next() % 4 == 0 ? "false" : "true"),"
             if next() % 5 < 3 {
                 let c = comments[Int(next() % UInt64(comments.count))]
-                line += "\"" + c.replacingAll("\"", with: "\"\"") + "\""
+                line += "\"" + c.csvReplacingAll("\"", with: "\"\"") + "\""
             }
             line += "\n"
             out.append(contentsOf: Array(line.utf8))
@@ -167,14 +167,14 @@ enum CSVBenchmark {
     }
 }
 
-extension Array {
+fileprivate extension Array {
     /// The element at `index`, or nil when out of range.
-    subscript(safe index: Int) -> Element? { index >= 0 && index < count ? self[index] : nil }
+    subscript(csvSafe index: Int) -> Element? { index >= 0 && index < count ? self[index] : nil }
 }
 
-extension String {
+fileprivate extension String {
     /// Replaces every occurrence of `target`.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    func csvReplacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
