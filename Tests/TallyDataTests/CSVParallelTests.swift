@@ -1,4 +1,7 @@
 import TallyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import TallyData
 
@@ -103,5 +106,41 @@ import Testing
             _ = try CSVReader.read(bytes: Array(text.utf8), path: "t.csv", name: "t", options: options, minimumParallelBytes: 1)
             return nil
         } catch { return error.diagnostics.first }
+    }
+}
+
+/// Reading a mapped file gives the same table as reading its bytes, with pages released as it goes.
+@Suite struct CSVMappedFileTests {
+    @Test func mappedReadEqualsInMemoryRead() throws {
+        var text = "id,channel,comment,score\n"
+        for i in 1...60_000 { text += "\(i),\(["phone", "email"][i % 2]),\"note \(i % 50),\nmore\",\(i % 11)\n" }
+        let path = "/tmp/tally-csv-mapped-\(getpid()).csv"
+        let bytes = Array(text.utf8)
+        try LocalWorld().writeFileAtomically(bytes, to: path)
+        defer { unlink(path) }
+        for threads in [1, 2, 3] {
+            var options = CSVReadOptions()
+            options.threads = threads
+            let mapped = try CSVReader.read(contentsOfFile: path, name: "t", options: options, minimumParallelBytes: 1)
+            let memory = try CSVReader.read(bytes: bytes, path: path, name: "t", options: options, minimumParallelBytes: 1)
+            #expect(mapped.table == memory.table)
+            #expect(mapped.table.rowCount == 60_000)
+        }
+        var bad = bytes
+        bad.append(contentsOf: Array("60001,phone,x,oops\n".utf8))
+        var options = CSVReadOptions()
+        options.schema = ["score": ColumnSpec(.integer)]
+        try LocalWorld().writeFileAtomically(bad, to: path)
+        do {
+            _ = try CSVReader.read(contentsOfFile: path, name: "t", options: options, minimumParallelBytes: 1)
+            Issue.record("expected a type error")
+        } catch {
+            #expect(error.diagnostics.first?.location?.line == 120_002)
+            #expect(error.diagnostics.first?.sourceLine == "60001,phone,x,oops")
+        }
+        let missing = try #require(throws: DiagnosticError.self) {
+            try CSVReader.read(contentsOfFile: "/nonexistent/x.csv", name: "x")
+        }
+        #expect(missing.diagnostics.first?.message.hasPrefix("cannot read the data file") == true)
     }
 }

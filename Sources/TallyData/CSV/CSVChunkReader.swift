@@ -138,8 +138,16 @@ enum CSVChunkReader {
         var failure: RecordFailure?
         outcome.builders.withUnsafeMutableBufferPointer { builders in
             /// Types the batch column by column; on a rejected value, rolls back and replays record by record.
-            func flush() {
-                defer { batch.clear() }
+            var released = start
+            /// `done`: every byte before it is parsed (its pages may go back to the kernel for mapped files).
+            func flush(done: Int) {
+                defer {
+                    if shared.releasable, done - released >= 1 << 20 {
+                        shared.release(from: released, to: done)
+                        released = done
+                    }
+                    batch.clear()
+                }
                 guard batch.count > 0 else { return }
                 let rows = builders.first?.count ?? 0
                 let levels = (0..<columns).map { builders[$0].dictionary.count }
@@ -191,7 +199,7 @@ enum CSVChunkReader {
                     } else {
                         batch.add(fields, line: scanner.recordLine, start: scanner.recordStart, number: records)
                         if batch.count == batch.capacity {
-                            flush()
+                            flush(done: scanner.recordStart)
                             if failure != nil { break reading }
                         }
                         continue
@@ -199,7 +207,7 @@ enum CSVChunkReader {
                 }
                 guard let kind = problem else { continue }
                 // Earlier records are typed first, so failures stay in file order.
-                flush()
+                flush(done: scanner.recordStart)
                 if failure != nil { break reading }
                 let record = RecordFailure(kind: kind, recordLine: scanner.recordLine, recordStart: scanner.recordStart, record: records)
                 if policy == .fail {
@@ -209,7 +217,7 @@ enum CSVChunkReader {
                 skipped.append(record)
                 if case .structural(let e) = kind { scanner.resynchronise(after: e) }
             }
-            if failure == nil { flush() }
+            if failure == nil { flush(done: scanner.recordStart) }
         }
         outcome.records = records
         outcome.lines = scanner.line

@@ -10,6 +10,13 @@ struct SharedBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     /// Number of bytes.
     let count: Int
+    /// Whether the bytes are a file mapping whose parsed pages may be released (`PageRelease`).
+    var releasable = false
+
+    /// Releases the whole pages in `[from, to)` when the bytes are a mapping (no-op otherwise).
+    func release(from: Int, to: Int) {
+        if releasable { PageRelease.release(base, from: from, to: to) }
+    }
 }
 
 /// One result slot per worker; each worker writes only its own slot.
@@ -71,22 +78,28 @@ enum CSVParallel {
     }
 
     /// Offset of the first invalid UTF-8 byte at or after `start`, validating in parallel for large inputs.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int, threads: Int?) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, buffer.count > start else { return nil }
-            let shared = SharedBytes(base: base, count: buffer.count)
-            let length = buffer.count - start
-            let workers = length >= minimumParallelBytes ? workerCount(threads) : 1
-            let bounds = (0...workers).map { k in start + length / workers * k + (k == workers ? length % workers : 0) }
-            let results = map(workers) { k -> Int? in
-                var from = bounds[k]
-                // A sequence starting in the previous chunk owns up to three continuation bytes here.
-                if k > 0 { var n = 0; while n < 3, from < bounds[k + 1], shared.base[from] & 0xC0 == 0x80 { from += 1; n += 1 } }
-                return Transcoding.firstInvalidUTF8(shared.base, start: from, end: bounds[k + 1], limit: shared.count)
+    static func firstInvalidUTF8(_ shared: SharedBytes, from start: Int, threads: Int?) -> Int? {
+        guard shared.count > start else { return nil }
+        let length = shared.count - start
+        let workers = length >= minimumParallelBytes ? workerCount(threads) : 1
+        let bounds = (0...workers).map { k in k == workers ? shared.count : start + length / workers * k }
+        let results = map(workers) { k -> Int? in
+            var from = bounds[k]
+            // A sequence starting in the previous chunk owns up to three continuation bytes here.
+            if k > 0 { var n = 0; while n < 3, from < bounds[k + 1], shared.base[from] & 0xC0 == 0x80 { from += 1; n += 1 } }
+            // Validate in 1 MB steps, handing mapped pages back behind us.
+            let step = 1 << 20
+            var at = from
+            while at < bounds[k + 1] {
+                let to = min(bounds[k + 1], at + step)
+                if let bad = Transcoding.firstInvalidUTF8(shared.base, start: at, end: to, limit: shared.count) { return bad }
+                shared.release(from: at, to: to)
+                at = to
             }
-            for case let bad?? in results { return bad }
             return nil
         }
+        for case let bad?? in results { return bad }
+        return nil
     }
 
     /// Chunk starts (record boundaries) for `workers` chunks of `[start, end)`, using quote parity.
@@ -98,7 +111,12 @@ enum CSVParallel {
             var i = nominal[k]
             let stop = nominal[k + 1]
             // Exact SWAR count of `"` bytes, eight at a time.
+            var released = i
             while i + 8 <= stop {
+                if i - released >= 1 << 20 {
+                    shared.release(from: released, to: i)
+                    released = i
+                }
                 let x = UnsafeRawPointer(shared.base + i).loadUnaligned(as: UInt64.self) ^ SWAR.quote
                 let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & SWAR.highs
                 n += zero.nonzeroBitCount
@@ -108,6 +126,7 @@ enum CSVParallel {
                 if shared.base[i] == 34 { n += 1 }
                 i += 1
             }
+            shared.release(from: released, to: stop)
             return n
         }
         var starts = [start]

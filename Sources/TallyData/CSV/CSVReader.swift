@@ -60,14 +60,44 @@ public enum CSVReader {
     static func read(bytes: [UInt8], path: String, name: String, options: CSVReadOptions, minimumParallelBytes: Int)
         throws(DiagnosticError) -> CSVReadResult
     {
-        let input = try CSVInput(bytes: bytes, path: path, options: options)
+        try read(input: CSVInput(bytes: bytes, path: path, options: options), name: name, options: options,
+                 minimumParallelBytes: minimumParallelBytes)
+    }
+
+    /// Reads and types a CSV file straight from disk: the file is memory-mapped and its pages are handed back
+    /// to the kernel as they are parsed, so peak memory is about the typed table rather than file + table.
+    /// Same result as `read(bytes:…)` on the file's contents; a file that cannot be opened is a data error.
+    public static func read(contentsOfFile path: String, name: String, options: CSVReadOptions = CSVReadOptions())
+        throws(DiagnosticError) -> CSVReadResult
+    {
+        try read(contentsOfFile: path, name: name, options: options, minimumParallelBytes: CSVParallel.minimumParallelBytes)
+    }
+
+    /// `read(contentsOfFile:…)` with an adjustable parallel threshold.
+    static func read(contentsOfFile path: String, name: String, options: CSVReadOptions, minimumParallelBytes: Int)
+        throws(DiagnosticError) -> CSVReadResult
+    {
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch {
+            throw DiagnosticError(.error(.data, "cannot read the data file: \(error.reason)", at: SourceLocation(file: path),
+                                         hint: "check the path in the spec and that the file is readable"))
+        }
+        return try read(input: CSVInput(source: .mapped(file), path: path, options: options), name: name, options: options,
+                        minimumParallelBytes: minimumParallelBytes)
+    }
+
+    /// Steps 3–5 on decoded input.
+    static func read(input: CSVInput, name: String, options: CSVReadOptions, minimumParallelBytes: Int)
+        throws(DiagnosticError) -> CSVReadResult
+    {
+        let path = input.path
         let context = ParseContext(options)
         var plans = try planColumns(input, options: options, context: context)
         let result: Result<CSVReadResult, DiagnosticError> = input.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else {
                 return .failure(DiagnosticError(CSVMessages.empty(path)))
             }
-            let shared = SharedBytes(base: base, count: buffer.count)
+            let shared = SharedBytes(base: base, count: buffer.count, releasable: input.bytes.isMapped)
             do throws(DiagnosticError) {
                 return .success(try parse(input, shared, &plans, name: name, options: options, context: context,
                                           minimumParallelBytes: minimumParallelBytes))
