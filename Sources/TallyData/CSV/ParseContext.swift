@@ -33,7 +33,6 @@ struct ParseContext: Sendable {
     /// The token comparison behind `isMissing` (kept out of line: most fields never get here).
     @inline(never)
     func isMissingToken(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Bool {
-        let end = start + n
         if n <= 7, missing.contains(PackedTokens.pack(p, start, n)) { return true }
         return !missing.others.isEmpty && TokenMatch.matchesAny(missing.others, p, start, n)
     }
