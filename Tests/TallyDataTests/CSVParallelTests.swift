@@ -48,7 +48,12 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
             let shared = SharedBytes(base: buffer.baseAddress!, count: buffer.count)
             for workers in 2...40 {
-                let starts = CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers)
+                let starts = CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers, quotesPerBlock: nil)
+                let prepass = CSVParallel.prepass(shared, from: 0, threads: 2)
+                #expect(prepass.firstInvalid == nil)
+                #expect(prepass.quotesPerBlock.reduce(0, +) == buffer.filter { $0 == 34 }.count)
+                #expect(CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers,
+                                                quotesPerBlock: prepass.quotesPerBlock) == starts)
                 // Every start must be a record start of the sequential scan.
                 var recordStarts = Set<Int>([0, buffer.count])
                 let fields = FieldBuffer()
@@ -61,6 +66,29 @@ import Testing
                     let ok = recordStarts.contains(s) || isBlankRun(buffer, from: s, to: recordStarts)
                     #expect(ok, "workers \(workers) start \(s): \(String(decoding: buffer[max(0, s - 30)..<min(buffer.count, s + 10)], as: UTF8.self).debugDescription)")
                 }
+            }
+        }
+    }
+
+    @Test func prepassParityOverManyBlocksMatchesADirectCount() {
+        var text = "h1,h2\n"
+        var i = 0
+        while text.utf8.count < 3 * CSVParallel.blockSize + 12_345 {
+            text += i % 3 == 0 ? "\(i),\"x\n\"\"y\"\"\"\n" : "\(i),plain\n"
+            i += 1
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let shared = SharedBytes(base: buffer.baseAddress!, count: buffer.count)
+            let prepass = CSVParallel.prepass(shared, from: 0, threads: 3)
+            #expect(prepass.quotesPerBlock.count == 4)
+            for workers in [2, 3, 7, 16] {
+                let direct = CSVParallel.chunkStarts(shared, start: 6, end: buffer.count, workers: workers, quotesPerBlock: nil)
+                let viaPrepass = CSVParallel.chunkStarts(shared, start: 6, end: buffer.count, workers: workers,
+                                                         quotesPerBlock: prepass.quotesPerBlock)
+                #expect(direct == viaPrepass)
+                // Every start is right after a line break that ends a record (never inside "x\n").
+                for s in viaPrepass.dropFirst().dropLast() { #expect(buffer[s - 1] == 10 && buffer[s - 2] != UInt8(ascii: "x")) }
             }
         }
     }

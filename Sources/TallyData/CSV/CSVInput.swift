@@ -14,6 +14,8 @@ struct CSVInput {
     let dataLine: Int
     /// Path for messages.
     let path: String
+    /// `"` counts per 1 MB block from the validation pass (nil for transcoded input).
+    let quotesPerBlock: [Int]?
 
     /// Decodes, validates, detects the dialect and reads the header of bytes in memory.
     init(bytes original: [UInt8], path: String, options: CSVReadOptions) throws(DiagnosticError) {
@@ -26,6 +28,7 @@ struct CSVInput {
         var header: [String]
         var dataStart: Int
         var dataLine: Int
+        var quotesPerBlock: [Int]?
     }
 
     /// Decodes, validates, detects the dialect and reads the header.
@@ -63,6 +66,7 @@ struct CSVInput {
             header = a.header
             dataStart = a.dataStart
             dataLine = a.dataLine
+            quotesPerBlock = a.quotesPerBlock
         }
     }
 
@@ -78,12 +82,15 @@ struct CSVInput {
             hadBOM = true
         }
         // 2. Strict UTF-8 (whole file, in parallel for large files).
+        var quotesPerBlock: [Int]?
         if encoding == .utf8 {
             let shared = SharedBytes(base: p, count: count, releasable: releasePages)
-            if let bad = CSVParallel.firstInvalidUTF8(shared, from: start, threads: options.threads) {
+            let prepass = CSVParallel.prepass(shared, from: start, threads: options.threads)
+            if let bad = prepass.firstInvalid {
                 let loc = ByteLocation.locate(p, count: count, offset: bad, anchor: 0, anchorLine: 1)
                 return .failure(DiagnosticError(CSVMessages.invalidUTF8(path, loc, offset: bad, byte: p[bad])))
             }
+            quotesPerBlock = prepass.quotesPerBlock
         }
         // 3. Excel's `sep=` line, then the delimiter.
         var line = 1
@@ -116,7 +123,7 @@ struct CSVInput {
         case .record:
             guard options.hasHeader else {
                 return .success(Analysis(dialect: dialect, header: (1...fields.count).map { "column\($0)" }, dataStart: start,
-                                         dataLine: line))
+                                         dataLine: line, quotesPerBlock: quotesPerBlock))
             }
             var names: [String] = []
             var seen: [String: Int] = [:]
@@ -132,7 +139,8 @@ struct CSVInput {
                 seen[key] = k
                 names.append(name)
             }
-            return .success(Analysis(dialect: dialect, header: names, dataStart: scanner.position, dataLine: scanner.line))
+            return .success(Analysis(dialect: dialect, header: names, dataStart: scanner.position, dataLine: scanner.line,
+                                     quotesPerBlock: quotesPerBlock))
         }
     }
 }

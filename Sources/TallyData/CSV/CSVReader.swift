@@ -203,7 +203,7 @@ public enum CSVReader {
         let finalPlans = plans
         var outcomes: [ChunkOutcome] = []
         if workers > 1 {
-            let starts = CSVParallel.chunkStarts(shared, start: start, end: end, workers: workers)
+            let starts = CSVParallel.chunkStarts(shared, start: start, end: end, workers: workers, quotesPerBlock: input.quotesPerBlock)
             outcomes = CSVParallel.map(workers) { k in
                 CSVChunkReader.read(shared, start: starts[k], limit: starts[k + 1], delimiter: delimiter,
                                     plans: finalPlans, context: ParseContext(options), policy: options.badRows,
