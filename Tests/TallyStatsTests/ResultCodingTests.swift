@@ -74,3 +74,15 @@ import Testing
         [test.statistic, test.degreesOfFreedom, test.zScore, test.pValue].compactMap { $0 }
     }
 }
+
+/// Missing numbers are written as explicit nulls beside their reason.
+@Suite struct ExplicitNullTests {
+    @Test func missingBoundsAreNull() throws {
+        let single = MeanInference.tInterval([4.5])
+        let text = String(decoding: try JSONEncoder().encode(single), as: UTF8.self)
+        #expect(text.contains("\"lower\":null"))
+        #expect(text.contains("\"upper\":null"))
+        #expect(text.contains("\"estimate\":4.5"))
+        #expect(try JSONDecoder().decode(IntervalEstimate.self, from: Data(text.utf8)) == single)
+    }
+}

@@ -228,3 +228,48 @@ enum InferenceSupport {
         sizes.contains(where: { $0 < InferenceCaveat.smallSampleThreshold }) ? [.smallSample] : []
     }
 }
+
+// Explicit nulls in results.json: a missing bound is written as `null` next to its `unavailable` reason
+// rather than silently omitted, so every consumer sees the same keys for every result. Decoding is the
+// synthesised one (it accepts both null and absent keys).
+
+extension IntervalEstimate {
+    /// Encodes every field, writing `null` for missing numbers and reasons.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(level, forKey: .level)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(lower, forKey: .lower)
+        try container.encode(upper, forKey: .upper)
+        try container.encode(achievedLevel, forKey: .achievedLevel)
+        try container.encode(sampleSizes, forKey: .sampleSizes)
+        try container.encode(caveats, forKey: .caveats)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
+}
+
+extension HypothesisTest {
+    /// Encodes every field, writing `null` for missing numbers and reasons.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(statistic, forKey: .statistic)
+        try container.encode(degreesOfFreedom, forKey: .degreesOfFreedom)
+        try container.encode(zScore, forKey: .zScore)
+        try container.encode(pValue, forKey: .pValue)
+        try container.encode(alternative, forKey: .alternative)
+        try container.encode(sampleSizes, forKey: .sampleSizes)
+        try container.encode(caveats, forKey: .caveats)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
+}
+
+extension PointEstimate {
+    /// Encodes both fields, writing `null` for the missing one.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
+}
