@@ -13,6 +13,18 @@ import Testing
         }
     }
 
+    @Test func normalFarTailAgainstMpmath() {
+        // mpmath.ncdf(-z) at 40 digits; SciPy itself is ~6e-14 off here, Cody's algorithm is not.
+        let cases: [(Double, Double)] = [
+            (20, 2.7536241186062336951e-89), (30, 4.9067139271481870595e-198), (37, 5.7255712225245768227e-300),
+            (8.3, 5.2055697448902540246e-17),
+        ]
+        for (z, expected) in cases {
+            #expect(isClose(Distributions.Normal.survival(z), expected, rel: 1e-15), "sf(\(z))")
+            #expect(isClose(Distributions.Normal.cdf(-z), expected, rel: 1e-15), "cdf(\(-z))")
+        }
+    }
+
     @Test func normalQuantiles() {
         for (p, expected) in DistributionReferences.normalQuantile {
             let actual = Distributions.Normal.quantile(p)
