@@ -57,6 +57,16 @@ import Testing
         #expect(isClose(t5.twoSidedPValue(-40), 1.8411962171772954e-07, rel: tolerance))
     }
 
+    @Test func studentTLargeDegreesOfFreedomAgainstMpmath() throws {
+        // Welch df reach 1e6 for 500k rows per group; the symmetric form keeps ~1e-11 up to df = 1e8.
+        for (t, df, expected) in DistributionReferences.studentTLargeDF {
+            let distribution = try #require(Distributions.StudentT(degreesOfFreedom: df))
+            let actual = distribution.cdf(t)
+            #expect(isClose(actual, expected, rel: tolerance), "cdf(\(t), \(df)): \(relativeError(actual, expected))")
+            #expect(isClose(distribution.survival(-t), expected, rel: tolerance))
+        }
+    }
+
     @Test func studentTQuantiles() throws {
         for (p, df, expected) in DistributionReferences.studentTQuantile {
             let distribution = try #require(Distributions.StudentT(degreesOfFreedom: df))
