@@ -110,6 +110,8 @@ import Testing
         #expect(isClose(separated.test.pValue, 0.0955807045456294, rel: 1e-10))
 
         #expect(RankInference.compare(baseline: [1, .nan], later: [2]).test.unavailable?.code == .invalidInput)
+        #expect(RankInference.compare(baseline: [1, 2], later: []).shift.unavailable?.message == "not enough data: n = 0 in later phase")
+        #expect(RankInference.compare(baseline: [1, 2], later: [3], level: 1).shift.unavailable?.code == .invalidInput)
     }
 
     func round(_ value: Double, to step: Double) -> Double {
