@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func studentTLargeDegreesOfFreedomAgainstMpmath() throws {
-        // Welch df reach 1e6 for 500k rows per group; the symmetric form keeps ~1e-11 up to df = 1e8.
+        // Welch df reach 1e6 for 500k rows per group; the large-a expansion keeps ~1e-14 up to df = 1e8.
         for (t, df, expected) in DistributionReferences.studentTLargeDF {
             let distribution = try #require(Distributions.StudentT(degreesOfFreedom: df))
             let actual = distribution.cdf(t)
@@ -110,6 +110,18 @@ import Testing
             let actualSF = distribution.survival(x)
             #expect(isClose(actualCDF, cdf, rel: tolerance), "cdf(\(x), \(d1), \(d2)): \(relativeError(actualCDF, cdf))")
             #expect(isClose(actualSF, sf, rel: tolerance), "sf(\(x), \(d1), \(d2)): \(relativeError(actualSF, sf))")
+        }
+    }
+
+    @Test func fisherFLargeDenominatorAgainstMpmath() throws {
+        // Small d1 with d2 up to 1e8: the regime where the plain continued fraction loses ~d2·1e-17.
+        for (x, d1, d2, cdf, sf) in DistributionReferences.fisherFLargeDF {
+            let distribution = try #require(
+                Distributions.F(numeratorDegreesOfFreedom: d1, denominatorDegreesOfFreedom: d2))
+            let actualCDF = distribution.cdf(x)
+            let actualSF = distribution.survival(x)
+            #expect(isClose(actualCDF, cdf, rel: 1e-12), "cdf(\(x), \(d1), \(d2)): \(relativeError(actualCDF, cdf))")
+            #expect(isClose(actualSF, sf, rel: 1e-12), "sf(\(x), \(d1), \(d2)): \(relativeError(actualSF, sf))")
         }
     }
 
