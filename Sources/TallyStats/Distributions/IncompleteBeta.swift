@@ -49,10 +49,10 @@ public struct IncompleteBeta: Sendable, Equatable {
     }
 
     /// The continued fraction of Iₓ(a, b) (Numerical Recipes `betacf`), converging fast for x < (a+1)/(a+b+2).
-    /// Iₓ(a, b) for x below the mean: the continued fraction, or, for large a, small b and x close to 1 (where
-    /// the fraction's terms cancel and lose about a·1e-16), the large-a expansion.
+    /// Iₓ(a, b) for x below the mean: the continued fraction, or, for a ≥ 1000, b ≤ 100 and x ≥ 0.9 (where
+    /// the fraction's terms cancel and lose about a·1e-17), the large-a expansion.
     static func nearSideTail(a: Double, b: Double, x: Double, y: Double) -> Double {
-        if a >= 1000 && b <= 10 && y <= 0.1 {
+        if a >= 1000 && b <= 100 && y <= 0.1 {
             return largeAExpansion(a: a, b: b, y: y)
         }
         return exp(SpecialFunctions.logBetaPrefactor(a: a, b: b, x: x, y: y))
@@ -71,7 +71,7 @@ public struct IncompleteBeta: Sendable, Equatable {
     /// and [2 sinh(u/2)/u]^{b−1} = Σ eₙ u²ⁿ gives Iₓ = Γ(a+b)/(Γ(a) ν^b) Σ eₙ Hₙ with
     /// Hₙ = Γ(b + 2n, νT) / (Γ(b) ν²ⁿ), from Q(b, νT) by the upward recurrence
     /// Γ(s+2, z) = s(s+1) Γ(s, z) + zˢ e⁻ᶻ (s + 1 + z), which only adds positive terms. Terms fall like
-    /// (2n)²/(2πν)², so a few suffice for a ≥ 1000.
+    /// ((b + 2n)/ν)², so a few suffice for a ≥ 1000, b ≤ 100.
     static func largeAExpansion(a: Double, b: Double, y: Double) -> Double {
         let t = -log1p(-y)
         let nu = a + (b - 1) / 2
