@@ -89,6 +89,16 @@ import Testing
         }
     }
 
+    @Test func chiSquaredLargeDegreesOfFreedomAgainstMpmath() throws {
+        for (x, df, cdf, sf) in DistributionReferences.chiSquaredLargeDF {
+            let distribution = try #require(Distributions.ChiSquared(degreesOfFreedom: df))
+            let actualCDF = distribution.cdf(x)
+            let actualSF = distribution.survival(x)
+            #expect(isClose(actualCDF, cdf, rel: 1e-12), "cdf(\(x), \(df)): \(relativeError(actualCDF, cdf))")
+            #expect(isClose(actualSF, sf, rel: 1e-12), "sf(\(x), \(df)): \(relativeError(actualSF, sf))")
+        }
+    }
+
     @Test func chiSquaredQuantiles() throws {
         for (p, df, expected) in DistributionReferences.chiSquaredQuantile {
             let distribution = try #require(Distributions.ChiSquared(degreesOfFreedom: df))
