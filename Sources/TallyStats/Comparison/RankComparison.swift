@@ -41,7 +41,7 @@ public enum RankInference {
             ?? (later.isEmpty ? Unavailability(.notEnoughData, "not enough data: n = 0 in later phase") : nil)
         if let problem {
             return ShiftComparison(
-                baselineMedian: Descriptive.median(baseline), laterMedian: Descriptive.median(later),
+                baselineMedian: finiteMedian(baseline), laterMedian: finiteMedian(later),
                 test: .unavailable(.mannWhitneyNormal, sampleSizes: sizes, problem),
                 shift: .unavailable(.hodgesLehmann, level: level, sampleSizes: sizes, problem),
                 probabilityOfSuperiority: nil, intervalCriticalValues: nil, caveats: [])
@@ -155,5 +155,10 @@ public enum RankInference {
             position += size
         }
         return (laterRankSum, tieTerm, largest)
+    }
+
+    /// The median when every value is finite, else nil.
+    static func finiteMedian(_ values: [Double]) -> Double? {
+        values.allSatisfy(\.isFinite) ? Descriptive.median(values) : nil
     }
 }

@@ -109,7 +109,8 @@ public struct IntervalEstimate: Sendable, Codable, Equatable {
         unavailable: Unavailability? = nil
     ) {
         self.method = method
-        self.level = level
+        // A non-finite requested level (rejected with a reason) is stored as 0 so results stay encodable.
+        self.level = level.isFinite ? level : 0
         self.estimate = estimate
         self.lower = lower
         self.upper = upper
@@ -215,6 +216,19 @@ enum InferenceSupport {
         guard let index = values.firstIndex(where: { !$0.isFinite }) else { return nil }
         return Unavailability(
             .invalidInput, "non-finite value \(values[index]) at position \(index + 1) in \(group)")
+    }
+
+    /// The reason a summary supplied by the caller is unusable (negative count, non-finite or negative
+    /// statistics), or nil.
+    static func summaryProblem(_ summary: SampleSummary, group: String) -> Unavailability? {
+        if summary.count < 0 { return Unavailability(.invalidInput, "negative count in \(group)") }
+        if let mean = summary.mean, !mean.isFinite {
+            return Unavailability(.invalidInput, "non-finite mean \(mean) in \(group)")
+        }
+        if let variance = summary.variance, !(variance.isFinite && variance >= 0) {
+            return Unavailability(.invalidInput, "invalid variance \(variance) in \(group)")
+        }
+        return nil
     }
 
     /// Caveats in first-seen order without duplicates.
