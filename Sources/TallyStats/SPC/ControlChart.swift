@@ -39,6 +39,7 @@ public enum SPC {
             for i in 0..<min(count, given.count) where given[i].isFinite { sizes[i] = given[i] }
         }
         let raw: [Double?] = values.map { $0.isFinite ? $0 : nil }
+        warnings += inputWarnings(kind, counts: raw, sizes: sizes)
         var plotted: [Double?] = raw
         switch kind {
         case .p, .u, .pPrime, .uPrime:
@@ -124,9 +125,10 @@ public enum SPC {
                     message: "Exclusion of point \(e.index + 1) (\(e.reason)) is outside the \(count) points; ignored."))
             }
         }
-        let undefined = (0..<count).filter { input.values[$0] == nil && !(kind == .movingRange && rawValues[$0] != nil) }
+        // The first moving range of a phase is structurally absent, not undefined.
+        let undefined = Set((0..<count).filter { input.values[$0] == nil && !(kind == .movingRange && rawValues[$0] != nil) })
         if !undefined.isEmpty {
-            let list = undefined.prefix(10).map { String($0 + 1) }.joined(separator: ", ")
+            let list = undefined.sorted().prefix(10).map { String($0 + 1) }.joined(separator: ", ")
             warnings.append(ChartWarning(code: "undefined-values",
                 message: "\(undefined.count) point(s) have no value (missing, not finite or zero denominator): \(list)\(undefined.count > 10 ? ", …" : "")."))
         }
@@ -166,10 +168,11 @@ public enum SPC {
             centre = centre.map { $0 * scale }
             band = band.map { scaled($0, scale) }
             let value = input.values[i].map { $0 * scale }
+            let undefinedValue = undefined.contains(i)
             points.append(ControlChartPoint(
                 index: i, value: value, subgroupSize: input.sizes[i], centre: centre, band: band, phase: p,
-                excluded: exclusionReason[i] != nil || value == nil,
-                exclusionReason: exclusionReason[i] ?? (value == nil && !(kind == .movingRange && rawValues[i] != nil) ? "no value" : nil),
+                excluded: exclusionReason[i] != nil || undefinedValue,
+                exclusionReason: exclusionReason[i] ?? (undefinedValue ? "no value" : nil),
                 signalRules: []))
         }
 
@@ -248,6 +251,37 @@ public enum SPC {
         return ControlChartResult(kind: kind, method: methodDescription(kind, options), points: points, phases: summaries,
                                   signals: signals, runsAnalyses: runs, ruleSets: ruleSets.map(\.identifier),
                                   warnings: warnings)
+    }
+
+    /// Warnings about impossible attribute data (negative counts, counts above their denominators).
+    private static func inputWarnings(_ kind: ControlChartKind, counts: [Double?], sizes: [Double?]) -> [ChartWarning] {
+        var warnings: [ChartWarning] = []
+        if kind.isNonNegative, kind != .run {
+            let negative = counts.indices.filter { (counts[$0] ?? 0) < 0 }
+            if !negative.isEmpty {
+                warnings.append(ChartWarning(code: "negative-values",
+                    message: "\(negative.count) point(s) are negative, which a \(kind.rawValue) chart cannot plot meaningfully (first: point \(negative[0] + 1))."))
+            }
+        }
+        if kind == .p || kind == .np || kind == .pPrime {
+            let over = counts.indices.filter { i in (counts[i] ?? 0) > (sizes[i] ?? .infinity) }
+            if !over.isEmpty {
+                warnings.append(ChartWarning(code: "count-exceeds-size",
+                    message: "\(over.count) point(s) have more events than their subgroup size (first: point \(over[0] + 1))."))
+            }
+            let nonPositive = sizes.indices.filter { (sizes[$0] ?? 1) <= 0 }
+            if !nonPositive.isEmpty {
+                warnings.append(ChartWarning(code: "zero-denominator",
+                    message: "\(nonPositive.count) point(s) have a zero or negative subgroup size; they have no value."))
+            }
+        } else if kind == .u || kind == .uPrime {
+            let nonPositive = sizes.indices.filter { (sizes[$0] ?? 1) <= 0 }
+            if !nonPositive.isEmpty {
+                warnings.append(ChartWarning(code: "zero-denominator",
+                    message: "\(nonPositive.count) point(s) have a zero or negative exposure; they have no value."))
+            }
+        }
+        return warnings
     }
 
     /// Dispatches to the estimator of the chart kind.

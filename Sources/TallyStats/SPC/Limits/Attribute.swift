@@ -31,7 +31,8 @@ enum AttributeLimits {
     /// Binomial σ of a proportion with denominator n.
     static func sigmaP(_ pbar: Double, _ n: Double?) -> Double? {
         guard let n, n > 0 else { return nil }
-        return (pbar * (1 - pbar) / n).squareRoot()
+        // p̄ outside [0, 1] (counts above sizes) must not produce NaN: the variance is floored at 0.
+        return (max(0, pbar * (1 - pbar)) / n).squareRoot()
     }
 
     /// np chart fit.
@@ -44,9 +45,9 @@ enum AttributeLimits {
             centre: { i in input.sizes[i].map { $0 * pbar } },
             line: { i, k in
                 guard let n = input.sizes[i], n > 0 else { return nil }
-                return n * pbar + k * (n * pbar * (1 - pbar)).squareRoot()
+                return n * pbar + k * max(0, n * pbar * (1 - pbar)).squareRoot()
             },
-            sigma: constant.map { ($0 * pbar * (1 - pbar)).squareRoot() },
+            sigma: constant.map { max(0, $0 * pbar * (1 - pbar)).squareRoot() },
             constantCentre: constant.map { $0 * pbar }, limitsVary: constant == nil, statistics: stats)
         if constant == nil {
             fit.warnings.append(ChartWarning(code: "np-variable-sizes",
@@ -71,7 +72,7 @@ enum AttributeLimits {
         let constant = RangeLimits.constantSize(input, indices: indices)
         func sigma(_ n: Double?) -> Double? {
             guard let n, n > 0 else { return nil }
-            return (ubar / n).squareRoot()
+            return max(0, ubar / n).squareRoot()
         }
         return .perPoint(centre: ubar, sigmaAt: { i in sigma(input.sizes[i]) },
                          constantSigma: constant.flatMap { sigma($0) }, statistics: stats)

@@ -12,7 +12,7 @@ enum LaneyLimits {
         guard let centre = AttributeLimits.pooledRate(input, indices: indices) else { return nil }
         func sigma(_ n: Double?) -> Double? {
             guard let n, n > 0 else { return nil }
-            return binomial ? AttributeLimits.sigmaP(centre, n) : (centre / n).squareRoot()
+            return binomial ? AttributeLimits.sigmaP(centre, n) : max(0, centre / n).squareRoot()
         }
         var z: [Double] = []
         for i in indices {

@@ -26,7 +26,8 @@ enum RareEventLimits {
 
     /// t chart fit.
     static func fitT(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
-        let e = input.options.tTransformExponent
+        // A non-positive exponent has no meaning; fall back to Nelson's 3.6 rather than produce NaN.
+        let e = input.options.tTransformExponent > 0 ? input.options.tTransformExponent : 3.6
         let y = indices.compactMap { input.values[$0] }.map { pow(max($0, 0), 1 / e) }
         let est = IndividualsEstimate.estimate(y, options: input.options)
         guard let my = est.mean else { return nil }
