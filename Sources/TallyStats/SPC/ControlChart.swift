@@ -10,6 +10,27 @@
 // 6. Per segment (a calculated phase and the phases extending it) run the Anhøj analysis and the rule sets.
 
 /// Statistical process control: control charts, run charts, rule sets, NHS summaries, CUSUM and EWMA.
+///
+/// Documented choices (each is detailed where it is implemented):
+/// - Constants: d2 from the printed 3-decimal table (d2(2) = 1.128, as qcc, qicharts2, PowerBI-SPC and
+///   Montgomery use); d3 and c4 exact (`SPCConstants`).
+/// - XmR: σ̂ = mR̄/1.128 by default; `.nhs` gives mean ± 2.66 mR̄; median-mR and s/c4 methods available;
+///   moving-range screening (≥ 3.267 mR̄, once) is an option, off by default. mR upper limit 3.267 mR̄;
+///   the mR chart's 1σ/2σ lines split the distance to that limit evenly (PowerBI-SPC draws its 2σ line at
+///   2/3 of the limit instead).
+/// - Clamping: lines of charts whose values cannot be negative (mR, R, S, p, np, c, u, p′, u′, g, t) are
+///   clamped at 0, proportions at 1 and np at n; `ControlBand.lowerClamped`/`upperClamped` record it.
+///   Individuals and X̄ lines are never clamped unless `clampAtZero` is set.
+/// - Exclusions: excluded points are left out of the estimate, still plotted, still tested against the
+///   limits, and skipped by run, trend and zone-window rules; moving ranges are taken over the remaining
+///   sequence.
+/// - Phases: `.recalculate` starts a new segment (own limits, own runs analysis; runs never span it);
+///   `.extendPrevious` freezes the earlier limits and continues the segment.
+/// - Rules: strict comparisons (on the limit is not beyond); signals carry both every point of the pattern
+///   and the completing points (`ControlChartSignal`).
+/// - g chart: centre line is the median (qicharts2), limits from the mean m ± 3√(m(m+1)), lower limit 0.
+/// - t chart: individuals chart on x^(1/3.6), lines back-transformed, negative ones floored at 0.
+/// - Laney: σz = mR̄(z)/1.128, with the same optional screening.
 public enum SPC {
     /// Chart of one value per point: run, individuals, moving range, p, np, c, u, p′, u′, g, t.
     ///
@@ -147,6 +168,8 @@ public enum SPC {
         // Points.
         let scale = (kind == .p || kind == .u || kind == .pPrime || kind == .uPrime) ? options.multiplier : 1
         let clamp = options.clampAtZero ?? kind.isNonNegative
+        // The t chart's back-transform has no negative branch: its lines are floored at 0 whatever the option.
+        let floor: Double? = clamp || kind == .t ? 0 : nil
         var points: [ControlChartPoint] = []
         points.reserveCapacity(count)
         for i in 0..<count {
@@ -163,7 +186,7 @@ public enum SPC {
                     }
                 }()
                 band = makeBand(centre: c, line: { f.line(i, $0) }, multiplier: options.sigmaMultiplier,
-                                floor: clamp ? 0 : nil, ceiling: ceiling)
+                                floor: floor, ceiling: ceiling)
             }
             centre = centre.map { $0 * scale }
             band = band.map { scaled($0, scale) }
@@ -196,7 +219,7 @@ public enum SPC {
                 sigma: f?.sigma.map { $0 * scale },
                 lowerLimit: vary || bands.isEmpty ? nil : lowers.first,
                 upperLimit: vary || bands.isEmpty ? nil : uppers.first,
-                limitsVary: vary, statistics: f?.statistics ?? PhaseStatistics(), reliability: reliability))
+                limitsVary: vary, statistics: f?.statistics ?? PhaseStatistics(), reliability: reliability, warnings: []))
             if source == p {
                 switch reliability {
                 case .unreliable:
@@ -217,6 +240,12 @@ public enum SPC {
                             : "Phase \"\(entry.definition.label)\" has too few points to estimate σ: centre line only.", phase: p))
                 }
             }
+        }
+
+        for p in summaries.indices {
+            // Extended phases inherit the reliability warnings of the phase their limits come from.
+            let source = summaries[p].limitsFromPhase
+            summaries[p].warnings = warnings.filter { $0.phase == p || ($0.phase == source && source != p) }
         }
 
         // Rules per segment.
