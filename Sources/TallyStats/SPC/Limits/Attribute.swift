@@ -8,7 +8,7 @@
 /// - u: ū = Σ counts / Σ exposure; σ_i = √(ū/n_i); lower lines clamped at 0.
 enum AttributeLimits {
     /// Σ counts / Σ sizes over the calculation points, nil when the total size is not positive.
-    static func pooledRate(_ input: ChartInput, indices: [Int]) -> Double? {
+    static func pooledRate(_ input: ControlChartInput, indices: [Int]) -> Double? {
         var c = 0.0, n = 0.0
         for i in indices {
             guard let count = input.counts[i], let size = input.sizes[i], size > 0 else { continue }
@@ -19,7 +19,7 @@ enum AttributeLimits {
     }
 
     /// p chart fit (also the basis of np and p′).
-    static func fitP(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitP(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let pbar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = pbar
@@ -36,7 +36,7 @@ enum AttributeLimits {
     }
 
     /// np chart fit.
-    static func fitNP(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitNP(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let pbar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = pbar
@@ -57,7 +57,7 @@ enum AttributeLimits {
     }
 
     /// c chart fit.
-    static func fitC(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitC(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let cbar = SPCMath.mean(indices.compactMap { input.values[$0] }) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = cbar
@@ -65,7 +65,7 @@ enum AttributeLimits {
     }
 
     /// u chart fit.
-    static func fitU(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitU(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let ubar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = ubar
