@@ -67,6 +67,33 @@ struct SPCLimitsTests {
         #expect(range.phases[0].lowerLimit == 0)
     }
 
+    @Test("X̄–R with variable sizes: Burr-weighted σ̂, limits per point")
+    func xbarRVariable() throws {
+        let groups: [[Double]] = [[1, 3], [2, 4, 7]]  // R = 2 (n 2), R = 5 (n 3)
+        let d2a = 1.128, d2b = 1.693
+        let fa = pow(d2a / (try #require(SPCConstants.d3(2))), 2), fb = pow(d2b / (try #require(SPCConstants.d3(3))), 2)
+        let sigma = (fa * 2 / d2a + fb * 5 / d2b) / (fa + fb)
+        let r = SPC.controlChart(kind: .xbarR, subgroups: groups)
+        #expect(abs(try #require(r.phases[0].centre) - 17.0 / 5) < 1e-12)  // mean of all observations
+        #expect(r.phases[0].limitsVary && r.phases[0].sigma == nil)
+        #expect(abs(try #require(r.points[0].band?.upperLimit) - (3.4 + 3 * sigma / 2.0.squareRoot())) < 1e-12)
+        #expect(abs(try #require(r.points[1].band?.upperLimit) - (3.4 + 3 * sigma / 3.0.squareRoot())) < 1e-12)
+        let ranges = SPC.controlChart(kind: .range, subgroups: groups)
+        #expect(abs(try #require(ranges.points[1].centre) - d2b * sigma) < 1e-12)
+        #expect(ranges.phases[0].centre == nil)  // the R centre varies with n
+    }
+
+    @Test("options and results round-trip through JSON")
+    func codable() throws {
+        let options = ControlChartOptions(individualsMethod: .nhs, screenMovingRanges: true, multiplier: 100,
+                                          exclusions: [PointExclusion(index: 2, reason: "outage")],
+                                          ruleSets: [.nhs, RuleSet(name: .nelson, version: 2, shiftLength: 8, trendLength: 6)])
+        let back = try JSONDecoder().decode(ControlChartOptions.self, from: try JSONEncoder().encode(options))
+        #expect(back == options)
+        let r = SPC.controlChart(kind: .p, values: [1, 2, 3, 2, 9], subgroupSizes: [20, 20, 20, 20, 20], options: options)
+        #expect(encodesCleanly(r))
+    }
+
     @Test("X̄–S with variable sizes pools the variances; S centre is the pooled S̄")
     func xbarSPooled() throws {
         let groups: [[Double]] = [[1, 2, 3, 4], [2, 4], [1, 3, 5]]
