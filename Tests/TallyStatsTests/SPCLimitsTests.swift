@@ -4,12 +4,21 @@ import Foundation
 import Testing
 @testable import TallyStats
 
-/// Encodes a result the way results.json will (JSONEncoder throws on NaN or infinity).
-func encodesCleanly(_ r: ControlChartResult) -> Bool {
-    guard let data = try? JSONEncoder().encode(r), let back = try? JSONDecoder().decode(ControlChartResult.self, from: data) else {
-        return false
+/// Shared helpers of the SPC unit tests.
+enum SPCTestSupport {
+    /// Encodes a result the way results.json will (JSONEncoder throws on NaN or infinity) and decodes it back.
+    static func encodesCleanly(_ r: ControlChartResult) -> Bool {
+        guard let data = try? JSONEncoder().encode(r), let back = try? JSONDecoder().decode(ControlChartResult.self, from: data) else {
+            return false
+        }
+        return back == r
     }
-    return back == r
+
+    /// Rule points around centre 0 with σ = 1.
+    static func unitPoints(_ values: [Double], excluded: Set<Int> = []) -> [RulePoint] {
+        let band = ControlBand(centre: 0, sigma: 1)
+        return values.enumerated().map { RulePoint(index: $0.offset, value: $0.element, centre: 0, band: band, excluded: excluded.contains($0.offset)) }
+    }
 }
 
 @Suite("SPC limits")
@@ -91,7 +100,7 @@ struct SPCLimitsTests {
         let back = try JSONDecoder().decode(ControlChartOptions.self, from: try JSONEncoder().encode(options))
         #expect(back == options)
         let r = SPC.controlChart(kind: .p, values: [1, 2, 3, 2, 9], subgroupSizes: [20, 20, 20, 20, 20], options: options)
-        #expect(encodesCleanly(r))
+        #expect(SPCTestSupport.encodesCleanly(r))
     }
 
     @Test("X̄–S with variable sizes pools the variances; S centre is the pooled S̄")
@@ -202,35 +211,35 @@ struct SPCLimitsTests {
     func degenerate() throws {
         let empty = SPC.controlChart(kind: .individuals, values: [])
         #expect(empty.points.isEmpty && empty.phases.first?.reliability == LimitReliability.none)
-        #expect(encodesCleanly(empty))
+        #expect(SPCTestSupport.encodesCleanly(empty))
 
         let one = SPC.controlChart(kind: .individuals, values: [5])
         #expect(one.points[0].centre == 5 && one.points[0].band == nil)
         #expect(one.warnings.contains { $0.code == "sigma-undefined" })
-        #expect(encodesCleanly(one))
+        #expect(SPCTestSupport.encodesCleanly(one))
 
         let flat = SPC.controlChart(kind: .individuals, values: Array(repeating: 3, count: 25))
         #expect(flat.points[0].band == ControlBand(centre: 3, sigma: 0))
         #expect(flat.signals.isEmpty && flat.warnings.contains { $0.code == "no-variation" })
         #expect(flat.runsAnalyses.first?.usefulObservations == 0)
-        #expect(encodesCleanly(flat))
+        #expect(SPCTestSupport.encodesCleanly(flat))
 
         let zero = SPC.controlChart(kind: .p, values: [0, 1, .nan, 2], subgroupSizes: [0, 10, 10, 10])
         #expect(zero.points[0].value == nil && zero.points[0].excluded && zero.points[0].exclusionReason == "no value")
         #expect(zero.points[2].value == nil)
         #expect(zero.warnings.contains { $0.code == "zero-denominator" } && zero.warnings.contains { $0.code == "undefined-values" })
-        #expect(encodesCleanly(zero))
+        #expect(SPCTestSupport.encodesCleanly(zero))
 
         let impossible = SPC.controlChart(kind: .p, values: [12, 3], subgroupSizes: [10, 10])
         #expect(impossible.warnings.contains { $0.code == "count-exceeds-size" })
-        #expect(encodesCleanly(impossible))
+        #expect(SPCTestSupport.encodesCleanly(impossible))
 
         let allZero = SPC.controlChart(kind: .u, values: [0, 0, 0], subgroupSizes: [5, 5, 5])
         #expect(allZero.points[0].band?.upperLimit == 0)
-        #expect(encodesCleanly(allZero))
+        #expect(SPCTestSupport.encodesCleanly(allZero))
 
         let tNegative = SPC.controlChart(kind: .t, values: [0, 0, 1, 0, -3], options: ControlChartOptions(tTransformExponent: 0))
-        #expect(encodesCleanly(tNegative))
+        #expect(SPCTestSupport.encodesCleanly(tNegative))
     }
 
     @Test("wrong input shape is reported, not trapped")
@@ -266,6 +275,6 @@ struct SPCLimitsTests {
         #expect(r.phases.count == 1 && r.phases[0].reliability == .ok)
         #expect(r.points.allSatisfy { $0.centre != nil })
         #expect(kind == .run || r.points.allSatisfy { $0.band != nil })
-        #expect(encodesCleanly(r))
+        #expect(SPCTestSupport.encodesCleanly(r))
     }
 }

@@ -3,17 +3,11 @@
 import Testing
 @testable import TallyStats
 
-/// Rule points around centre 0 with σ = 1.
-func unitPoints(_ values: [Double], excluded: Set<Int> = []) -> [RulePoint] {
-    let band = ControlBand(centre: 0, sigma: 1)
-    return values.enumerated().map { RulePoint(index: $0.offset, value: $0.element, centre: 0, band: band, excluded: excluded.contains($0.offset)) }
-}
-
 @Suite("SPC rules")
 struct SPCRulesTests {
     @Test("a run lists every point and the completing ones (7th onwards)")
     func shiftSemantics() throws {
-        let s = RuleSet.nhs.evaluate(unitPoints(Array(repeating: 0.5, count: 9) + [-0.5]))
+        let s = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints(Array(repeating: 0.5, count: 9) + [-0.5]))
         let shift = try #require(s.first { $0.rule == "nhs.shift" })
         #expect(shift.points == Array(0...8))
         #expect(shift.completingPoints == [6, 7, 8])
@@ -23,24 +17,24 @@ struct SPCRulesTests {
 
     @Test("a point on the centre line breaks a run; six is not a shift")
     func shiftBroken() {
-        let s = RuleSet.nhs.evaluate(unitPoints([1, 1, 1, 0, 1, 1, 1, 1, 1, 1]))
+        let s = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([1, 1, 1, 0, 1, 1, 1, 1, 1, 1]))
         #expect(s.filter { $0.rule == "nhs.shift" }.isEmpty)
     }
 
     @Test("trend: strictly monotone; a tie ends it; falling trends are low")
     func trend() throws {
-        let rising = RuleSet.nhs.evaluate(unitPoints([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]))
+        let rising = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]))
         #expect(rising.first { $0.rule == "nhs.trend" }?.direction == .high)
-        let tie = RuleSet.nhs.evaluate(unitPoints([0, 0.1, 0.2, 0.2, 0.4, 0.5, 0.6, 0.7]))
+        let tie = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([0, 0.1, 0.2, 0.2, 0.4, 0.5, 0.6, 0.7]))
         #expect(tie.filter { $0.rule == "nhs.trend" }.isEmpty)
-        let falling = RuleSet.nhs.evaluate(unitPoints([0.9, 0.8, 0.6, 0.5, 0.3, 0.2, 0.1, 0.0, 0.4]))
+        let falling = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([0.9, 0.8, 0.6, 0.5, 0.3, 0.2, 0.1, 0.0, 0.4]))
         let f = try #require(falling.first { $0.rule == "nhs.trend" })
         #expect(f.direction == .low && f.points == Array(0...7) && f.completingPoints == [6, 7])
     }
 
     @Test("limits are strict: a point exactly on the limit is not beyond")
     func strictLimits() {
-        let s = RuleSet.nhs.evaluate(unitPoints([3, -3, 3.0001, -3.0001]))
+        let s = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([3, -3, 3.0001, -3.0001]))
         let flagged = s.filter { $0.rule == "nhs.astronomical" }
         #expect(flagged.map(\.points) == [[2], [3]])
         #expect(flagged.map(\.direction) == [.high, .low])
@@ -49,30 +43,30 @@ struct SPCRulesTests {
     @Test("two of three: NHS needs all three on one side; Western Electric does not")
     func twoOfThree() {
         let values: [Double] = [2.5, -0.5, 2.5]
-        #expect(RuleSet.nhs.evaluate(unitPoints(values)).filter { $0.rule == "nhs.two-of-three" }.isEmpty)
-        let we = RuleSet.westernElectric.evaluate(unitPoints(values)).filter { $0.rule == "we.2" }
+        #expect(RuleSet.nhs.evaluate(SPCTestSupport.unitPoints(values)).filter { $0.rule == "nhs.two-of-three" }.isEmpty)
+        let we = RuleSet.westernElectric.evaluate(SPCTestSupport.unitPoints(values)).filter { $0.rule == "we.2" }
         #expect(we.map(\.points) == [[0, 2]] && we.map(\.completingPoints) == [[2]])
-        let nhs = RuleSet.nhs.evaluate(unitPoints([2.5, 0.5, 2.5, 0.1])).filter { $0.rule == "nhs.two-of-three" }
+        let nhs = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints([2.5, 0.5, 2.5, 0.1])).filter { $0.rule == "nhs.two-of-three" }
         #expect(nhs.map(\.points) == [[0, 2]])
     }
 
     @Test("Western Electric 3 and 4; Nelson 4, 7, 8")
     func zoneRules() {
-        let we = RuleSet.westernElectric.evaluate(unitPoints([1.5, 1.5, 0.5, 1.5, 1.5, 0.2, 0.2, 0.2]))
+        let we = RuleSet.westernElectric.evaluate(SPCTestSupport.unitPoints([1.5, 1.5, 0.5, 1.5, 1.5, 0.2, 0.2, 0.2]))
         #expect(we.filter { $0.rule == "we.3" }.flatMap(\.completingPoints) == [4])
         #expect(we.filter { $0.rule == "we.4" }.flatMap(\.completingPoints) == [7])
         let alternating = (0..<14).map { $0 % 2 == 0 ? 0.1 : 0.3 }
-        #expect(RuleSet.nelson.evaluate(unitPoints(alternating)).filter { $0.rule == "nelson.4" }.map(\.points) == [Array(0..<14)])
+        #expect(RuleSet.nelson.evaluate(SPCTestSupport.unitPoints(alternating)).filter { $0.rule == "nelson.4" }.map(\.points) == [Array(0..<14)])
         let hugging = Array(repeating: 0.2, count: 14) + [1.0, 0.2]  // exactly 1σ is not "within"
-        #expect(RuleSet.nelson.evaluate(unitPoints(hugging)).filter { $0.rule == "nelson.7" }.isEmpty)
+        #expect(RuleSet.nelson.evaluate(SPCTestSupport.unitPoints(hugging)).filter { $0.rule == "nelson.7" }.isEmpty)
         let mixture = [1.5, -1.5, 1.5, -1.5, 1.5, -1.5, 1.5, -1.5]
-        #expect(RuleSet.nelson.evaluate(unitPoints(mixture)).filter { $0.rule == "nelson.8" }.map(\.completingPoints) == [[7]])
+        #expect(RuleSet.nelson.evaluate(SPCTestSupport.unitPoints(mixture)).filter { $0.rule == "nelson.8" }.map(\.completingPoints) == [[7]])
     }
 
     @Test("excluded points are skipped by sequence rules but still tested against the limits")
     func exclusions() {
         let values: [Double] = [0.5, 0.5, 0.5, -4, 0.5, 0.5, 0.5, 0.5]
-        let s = RuleSet.nhs.evaluate(unitPoints(values, excluded: [3]))
+        let s = RuleSet.nhs.evaluate(SPCTestSupport.unitPoints(values, excluded: [3]))
         #expect(s.filter { $0.rule == "nhs.shift" }.map(\.points) == [[0, 1, 2, 4, 5, 6, 7]])
         #expect(s.filter { $0.rule == "nhs.astronomical" }.map(\.points) == [[3]])
     }
