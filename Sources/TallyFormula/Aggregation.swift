@@ -18,6 +18,44 @@ struct AggregateInput {
 
 /// The reduction kernels shared by SUM, AVERAGE, COUNT, MEDIAN, … over grouped vectors.
 enum Aggregation {
+    /// Walks elements `0..<n` with their group (−1 skipped) and status code, without per-element reference counting:
+    /// every array is read through a buffer pointer.
+    @inline(__always)
+    static func scan(_ n: Int, map: GroupMap, status: Status, mask: [Bool]?, _ body: (_ i: Int, _ g: Int, _ code: UInt8) -> Void) {
+        var ids: [Int32] = []
+        var useIds = false
+        if case .rows(let r) = map { ids = r; useIds = true }
+        var words: [UInt64] = [], codes: [UInt8] = []
+        var useWords = false, useCodes = false
+        switch status {
+        case .allValid: break
+        case .validity(let bits): words = bits.words; useWords = true
+        case .codes(let c): codes = c; useCodes = true
+        }
+        let maskArray = mask ?? []
+        let useMask = mask != nil
+        let limit = min(n, useIds ? ids.count : n, useMask ? maskArray.count : n)
+        ids.withUnsafeBufferPointer { ip in
+            words.withUnsafeBufferPointer { wp in
+                codes.withUnsafeBufferPointer { cp in
+                    maskArray.withUnsafeBufferPointer { mp in
+                        for i in 0..<limit {
+                            if useMask && !mp[i] { continue }
+                            let g = useIds ? Int(ip[i]) : i
+                            if g < 0 { continue }
+                            var code: UInt8 = 0
+                            if useCodes { code = cp[i] } else if useWords { code = (wp[i >> 6] >> UInt64(i & 63)) & 1 == 0 ? 1 : 0 }
+                            body(i, g, code)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// True for status codes that carry an error value.
+    @inline(__always) static func isError(_ code: UInt8) -> Bool { code >= 2 && code <= 7 }
+
     /// Calls `body(group, x)` for every number an aggregate counts (Excel's range rules: blanks, text and
     /// mixed-in logicals are skipped; logical-typed arguments count as 1/0) and `onError(group, code)` for errors.
     @inline(__always)
@@ -48,67 +86,26 @@ enum Aggregation {
             return
         }
         let n = v.count
-        @inline(__always) func group(_ i: Int) -> Int {
-            switch input.map {
-            case .rows(let ids): return Int(ids[i])
-            case .identity: return i
-            case .broadcast: return 0
-            }
-        }
-        let gaps = v.status.mayHaveGaps
         switch v.payload {
         case .numbers(let xs, _):
-            if case .rows(let ids) = input.map, !gaps, mask == nil {
-                xs.withUnsafeBufferPointer { xp in
-                    ids.withUnsafeBufferPointer { ip in
-                        for i in 0..<n {
-                            let g = Int(ip[i])
-                            if g >= 0 { body(g, xp[i]) }
-                        }
-                    }
+            xs.withUnsafeBufferPointer { xp in
+                scan(n, map: input.map, status: v.status, mask: mask) { i, g, code in
+                    if code == 0 { body(g, xp[i]) } else if isError(code) { onError(g, code) }
                 }
-                return
-            }
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
-                if gaps {
-                    let c = v.status.code(i)
-                    if c != statusValue {
-                        if c >= 2 && c != statusOmittedFalse { onError(g, c) }
-                        continue
-                    }
-                }
-                body(g, xs[i])
             }
         case .booleans(let bs):
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
-                if gaps {
-                    let c = v.status.code(i)
-                    if c != statusValue {
-                        if c >= 2 && c != statusOmittedFalse { onError(g, c) }
-                        continue
-                    }
+            bs.withUnsafeBufferPointer { bp in
+                scan(n, map: input.map, status: v.status, mask: mask) { i, g, code in
+                    if code == 0 { body(g, bp[i] ? 1 : 0) } else if isError(code) { onError(g, code) }
                 }
-                body(g, bs[i] ? 1 : 0)
             }
         case .texts, .categories:
-            guard gaps else { return }
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                let c = v.status.code(i)
-                if g >= 0, c >= 2, c != statusOmittedFalse { onError(g, c) }
+            guard v.status.mayHaveGaps else { return }
+            scan(n, map: input.map, status: v.status, mask: mask) { _, g, code in
+                if isError(code) { onError(g, code) }
             }
         case .values(let values):
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
+            scan(n, map: input.map, status: .allValid, mask: mask) { i, g, _ in
                 switch values[i] {
                 case .number(let x), .date(let x): body(g, x)
                 case .error(let e): onError(g, e.statusCode)
@@ -129,22 +126,35 @@ enum Aggregation {
 
         /// Accumulates the inputs (optionally only where `masks[k]` holds for input k).
         init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
-            count = [Int](repeating: 0, count: groups)
-            sum = [Double](repeating: 0, count: groups)
-            min = [Double](repeating: .infinity, count: groups)
-            max = [Double](repeating: -.infinity, count: groups)
-            error = [UInt8](repeating: 0, count: groups)
-            for (k, input) in inputs.enumerated() {
-                let mask = masks?[k] ?? nil
-                Aggregation.forEachNumber(input, groups: groups, mask: mask, { g, x in
-                    count[g] += 1
-                    sum[g] += x
-                    if x < min[g] { min[g] = x }
-                    if x > max[g] { max[g] = x }
-                }, { g, code in
-                    if error[g] == 0 { error[g] = code }
-                })
+            var count = [Int](repeating: 0, count: groups)
+            var sum = [Double](repeating: 0, count: groups)
+            var min = [Double](repeating: .infinity, count: groups)
+            var max = [Double](repeating: -.infinity, count: groups)
+            var error = [UInt8](repeating: 0, count: groups)
+            count.withUnsafeMutableBufferPointer { cp in
+                sum.withUnsafeMutableBufferPointer { sp in
+                    min.withUnsafeMutableBufferPointer { lo in
+                        max.withUnsafeMutableBufferPointer { hi in
+                            for (k, input) in inputs.enumerated() {
+                                let mask = masks?[k] ?? nil
+                                Aggregation.forEachNumber(input, groups: groups, mask: mask, { g, x in
+                                    cp[g] += 1
+                                    sp[g] += x
+                                    if x < lo[g] { lo[g] = x }
+                                    if x > hi[g] { hi[g] = x }
+                                }, { g, code in
+                                    if error[g] == 0 { error[g] = code }
+                                })
+                            }
+                        }
+                    }
+                }
             }
+            self.count = count
+            self.sum = sum
+            self.min = min
+            self.max = max
+            self.error = error
         }
     }
 
@@ -181,20 +191,26 @@ enum Aggregation {
         init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
             var counts = [Int](repeating: 0, count: groups + 1)
             var errors = [UInt8](repeating: 0, count: groups)
-            for (k, input) in inputs.enumerated() {
-                Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, _ in counts[g + 1] += 1 },
-                                          { g, code in if errors[g] == 0 { errors[g] = code } })
+            counts.withUnsafeMutableBufferPointer { cp in
+                for (k, input) in inputs.enumerated() {
+                    Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, _ in cp[g + 1] += 1 },
+                                              { g, code in if errors[g] == 0 { errors[g] = code } })
+                }
             }
             error = errors
             for g in 0..<groups { counts[g + 1] += counts[g] }
             offsets = counts
             var cursor = counts
             var values = [Double](repeating: 0, count: counts[groups])
-            for (k, input) in inputs.enumerated() {
-                Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, x in
-                    values[cursor[g]] = x
-                    cursor[g] += 1
-                }, { _, _ in })
+            values.withUnsafeMutableBufferPointer { vp in
+                cursor.withUnsafeMutableBufferPointer { cp in
+                    for (k, input) in inputs.enumerated() {
+                        Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, x in
+                            vp[cp[g]] = x
+                            cp[g] += 1
+                        }, { _, _ in })
+                    }
+                }
             }
             self.values = values
         }

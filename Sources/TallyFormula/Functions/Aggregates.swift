@@ -244,29 +244,41 @@ enum AggregateFunctions {
             for g in range { body(g, k) }
             return
         }
-        for i in 0..<v.count {
-            let g: Int
-            switch input.map {
-            case .rows(let ids): g = Int(ids[i])
-            case .identity: g = i
-            case .broadcast: g = 0
+        switch v.payload {
+        case .numbers:
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { _, g, code in
+                body(g, elementKind(code) ?? .number)
             }
-            if g < 0 { continue }
-            let code = v.status.code(i)
-            if code != statusValue {
-                body(g, code == statusBlank ? .blank : (code == statusOmittedFalse ? .logical(counted: false) : .error))
-                continue
+        case .booleans:
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { _, g, code in
+                body(g, elementKind(code) ?? .logical(counted: true))
             }
-            switch v.payload {
-            case .numbers: body(g, .number)
-            case .booleans: body(g, .logical(counted: true))
-            case .texts(let ts): body(g, .text(isEmpty: ts[i].isEmpty))
-            case .categories(let codes, let levels):
+        case .texts(let ts):
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { i, g, code in
+                body(g, elementKind(code) ?? .text(isEmpty: ts[i].isEmpty))
+            }
+        case .categories(let codes, let levels):
+            let emptyLevel = levels.map(\.isEmpty)
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { i, g, code in
                 let c = Int(codes[i])
-                body(g, .text(isEmpty: c < 0 || c >= levels.count || levels[c].isEmpty))
-            case .values(let values): body(g, kind(of: values[i], direct: false))
-            case .scalar: break
+                body(g, elementKind(code) ?? .text(isEmpty: c < 0 || c >= levels.count || emptyLevel[c]))
             }
+        case .values(let values):
+            Aggregation.scan(v.count, map: input.map, status: .allValid, mask: nil) { i, g, _ in
+                body(g, kind(of: values[i], direct: false))
+            }
+        case .scalar: break
+        }
+    }
+
+    /// The kind of a non-value status code, or nil for a value.
+    @inline(__always) static func elementKind(_ code: UInt8) -> ElementKind? {
+        switch code {
+        case statusValue: return nil
+        case statusBlank: return .blank
+        case statusOmittedFalse: return .logical(counted: false)
+        case statusEmptyText: return .text(isEmpty: true)
+        default: return .error
         }
     }
 
@@ -282,19 +294,50 @@ enum AggregateFunctions {
                 let n = ctx.count(level)
                 var totals = [Double](repeating: 0, count: n)
                 for input in inputs(ranges, reduces: reduces, ctx: ctx) {
-                    if case .numbers = input.vector.payload, case .rows(let ids) = input.map, name == "COUNT" {
-                        // Fast path: count valid rows per group.
-                        for i in 0..<ids.count where ids[i] >= 0 && input.vector.status.code(i) == statusValue {
-                            totals[Int(ids[i])] += 1
-                        }
-                        continue
+                    totals.withUnsafeMutableBufferPointer { tp in
+                        forEachElement(input, groups: n) { g, kind in if counts(kind) { tp[g] += 1 } }
                     }
-                    forEachElement(input, groups: n) { g, kind in if counts(kind) { totals[g] += 1 } }
                 }
                 return Vector(payload: .numbers(totals, isDate: false), status: .allValid, count: n)
             })
             return c.folded(node)
         }
+    }
+
+    /// SUMPRODUCT over typed number/logical vectors: products per row (gaps count as 0), summed per group.
+    static func fastSumProduct(_ vectors: [Vector], rows: Int, groups: Int, ids: [Int32]?) -> Vector? {
+        var product = [Double](repeating: 1, count: rows)
+        var errors: [UInt8]?
+        for v in vectors {
+            let codes = v.status.materialized(rows) ?? []
+            switch v.payload {
+            case .numbers(let xs, _):
+                guard xs.count == rows else { return nil }
+                for i in 0..<rows { product[i] *= xs[i] }
+            case .booleans(let bs):
+                guard bs.count == rows else { return nil }
+                for i in 0..<rows where !bs[i] { product[i] = 0 }
+            default: return nil
+            }
+            if !codes.isEmpty {
+                for i in 0..<rows where codes[i] != statusValue {
+                    if Aggregation.isError(codes[i]) {
+                        if errors == nil { errors = [UInt8](repeating: 0, count: rows) }
+                        if errors?[i] == 0 { errors?[i] = codes[i] }
+                    }
+                    product[i] = 0
+                }
+            }
+        }
+        var sums = [Double](repeating: 0, count: groups)
+        var groupErrors = [UInt8](repeating: 0, count: groups)
+        let idArray = ids ?? [], useIds = ids != nil
+        for i in 0..<rows {
+            let g = useIds ? Int(idArray[i]) : i
+            if g < 0 || g >= groups { continue }
+            if let e = errors?[i], e != 0 { if groupErrors[g] == 0 { groupErrors[g] = e } } else { sums[g] += product[i] }
+        }
+        return Aggregation.numbers(groups) { g in groupErrors[g] != 0 ? err(groupErrors[g]) : .number(sums[g]) }
     }
 
     /// SUMPRODUCT: multiplies its arrays element by element (non-numbers count as 0) and sums per group.
@@ -311,6 +354,7 @@ enum AggregateFunctions {
             let vectors = ranges.map { $0.run(ctx) }
             let rows = reduces ? ctx.table.rowCount : ctx.count(level)
             let n = ctx.count(level)
+            if let fast = fastSumProduct(vectors, rows: rows, groups: n, ids: reduces ? ctx.groupIds : nil) { return fast }
             var sums = [Double](repeating: 0, count: n)
             var errors = [UInt8](repeating: 0, count: n)
             for i in 0..<rows {
