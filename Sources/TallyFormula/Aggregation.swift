@@ -131,6 +131,50 @@ enum Aggregation {
             var min = [Double](repeating: .infinity, count: groups)
             var max = [Double](repeating: -.infinity, count: groups)
             var error = [UInt8](repeating: 0, count: groups)
+            if inputs.count == 1, masks == nil, case .numbers(let xs, _) = inputs[0].vector.payload,
+               case .rows(let ids) = inputs[0].map, xs.count <= ids.count {
+                // The common KPI case, one column over grouped rows: a single loop without closures.
+                let codes: [UInt8]
+                switch inputs[0].vector.status {
+                case .allValid: codes = []
+                case .codes(let c): codes = c
+                case .validity: codes = inputs[0].vector.status.materialized(xs.count) ?? []
+                }
+                let useCodes = !codes.isEmpty
+                count.withUnsafeMutableBufferPointer { cp in
+                    sum.withUnsafeMutableBufferPointer { sp in
+                        min.withUnsafeMutableBufferPointer { lo in
+                            max.withUnsafeMutableBufferPointer { hi in
+                                xs.withUnsafeBufferPointer { xp in
+                                    ids.withUnsafeBufferPointer { ip in
+                                        codes.withUnsafeBufferPointer { kp in
+                                            for i in 0..<xp.count {
+                                                let g = Int(ip[i])
+                                                if g < 0 || g >= groups { continue }
+                                                if useCodes, kp[i] != 0 {
+                                                    if Aggregation.isError(kp[i]), error[g] == 0 { error[g] = kp[i] }
+                                                    continue
+                                                }
+                                                let x = xp[i]
+                                                cp[g] += 1
+                                                sp[g] += x
+                                                lo[g] = Swift.min(lo[g], x)
+                                                hi[g] = Swift.max(hi[g], x)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                self.count = count
+                self.sum = sum
+                self.min = min
+                self.max = max
+                self.error = error
+                return
+            }
             count.withUnsafeMutableBufferPointer { cp in
                 sum.withUnsafeMutableBufferPointer { sp in
                     min.withUnsafeMutableBufferPointer { lo in
@@ -221,8 +265,13 @@ enum Aggregation {
 
     /// The k-th smallest (0-based) of `values` via quickselect; reorders `values`.
     static func select(_ values: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = values.count - 1
-        return values.withUnsafeMutableBufferPointer { a in
+        values.withUnsafeMutableBufferPointer { select(in: $0, k) }
+    }
+
+    /// The k-th smallest (0-based) of a buffer via quickselect; reorders it.
+    static func select(in a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var lo = 0, hi = a.count - 1
+        do {
             while hi > lo {
                 if hi - lo < 16 {
                     // Insertion sort for short ranges.
@@ -255,13 +304,18 @@ enum Aggregation {
     /// Value at fractional 0-based rank `h` with linear interpolation (PERCENTILE's rule).
     static func interpolated(_ slice: ArraySlice<Double>, rank h: Double) -> Double {
         var values = Array(slice)
+        return values.withUnsafeMutableBufferPointer { interpolated(in: $0, rank: h) }
+    }
+
+    /// In-place variant on a buffer the caller owns (reorders it).
+    static func interpolated(in a: UnsafeMutableBufferPointer<Double>, rank h: Double) -> Double {
         let lower = Int(h.rounded(.down))
         let fraction = h - Double(lower)
-        let a = select(&values, lower)
-        guard fraction > 0, lower + 1 < values.count else { return a }
+        let x = select(in: a, lower)
+        guard fraction > 0, lower + 1 < a.count else { return x }
         // The next order statistic is the minimum of everything above position `lower`.
-        var b = Double.infinity
-        for i in (lower + 1)..<values.count where values[i] < b { b = values[i] }
-        return a + fraction * (b - a)
+        var y = Double.infinity
+        for i in (lower + 1)..<a.count where a[i] < y { y = a[i] }
+        return x + fraction * (y - x)
     }
 }

@@ -238,7 +238,9 @@ enum ColumnAccess {
 
     /// Converts storage to a vector.
     static func convert(_ column: Column) -> Vector {
-        let status: Status = column.validity.missingCount == 0 ? .allValid : .validity(column.validity)
+        // Codes rather than the bitmap: converted once per evaluation, then every criterion and scan reads bytes.
+        let status: Status = column.validity.missingCount == 0 ? .allValid
+            : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
         let n = column.count
         switch column.storage {
         case .integers(let v): return Vector(payload: .numbers(v.map { Double($0) }, isDate: false), status: status, count: n)

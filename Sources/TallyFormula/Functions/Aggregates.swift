@@ -37,7 +37,7 @@ enum AggregateFunctions {
             }
         },
         ordered("MEDIAN", "MEDIAN(number, …)", extra: 0) { values, _ in
-            values.isEmpty ? .error(.num) : .number(Aggregation.interpolated(values, rank: Double(values.count - 1) / 2))
+            values.isEmpty ? .error(.num) : .number(Aggregation.interpolated(in: values, rank: Double(values.count - 1) / 2))
         },
         ordered("PERCENTILE.INC", "PERCENTILE.INC(range, k)", extra: 1) { values, k in
             percentileInclusive(values, k[0])
@@ -46,7 +46,7 @@ enum AggregateFunctions {
             guard case .success(let p) = Coercion.arithmetic(k[0]) else { return .error(k[0].error ?? .value) }
             let n = Double(values.count)
             guard !values.isEmpty, p > 0, p < 1, p >= 1 / (n + 1), p <= n / (n + 1) else { return .error(.num) }
-            return .number(Aggregation.interpolated(values, rank: p * (n + 1) - 1))
+            return .number(Aggregation.interpolated(in: values, rank: p * (n + 1) - 1))
         },
         ordered("QUARTILE.INC", "QUARTILE.INC(range, quart)", extra: 1) { values, q in
             guard case .success(let x) = Coercion.arithmetic(q[0]) else { return .error(q[0].error ?? .value) }
@@ -54,7 +54,7 @@ enum AggregateFunctions {
             guard quart >= 0, quart <= 4 else { return .error(.num) }
             return percentileInclusive(values, .number(quart / 4))
         },
-        ordered("MODE.SNGL", "MODE.SNGL(number, …)", extra: 0) { values, _ in mode(values) },
+        ordered("MODE.SNGL", "MODE.SNGL(number, …)", extra: 0) { values, _ in mode(ArraySlice(values)) },
         FunctionSpec(name: "SUMPRODUCT", minArguments: 1, maxArguments: 255, usage: "SUMPRODUCT(array1, array2, …)",
                      compile: sumProduct),
     ]
@@ -63,10 +63,10 @@ enum AggregateFunctions {
     static func err(_ code: UInt8) -> FormulaValue { .error(FormulaError(statusCode: code) ?? .value) }
 
     /// PERCENTILE.INC on one group's values.
-    static func percentileInclusive(_ values: ArraySlice<Double>, _ k: FormulaValue) -> FormulaValue {
+    static func percentileInclusive(_ values: UnsafeMutableBufferPointer<Double>, _ k: FormulaValue) -> FormulaValue {
         guard case .success(let p) = Coercion.arithmetic(k) else { return .error(k.error ?? .value) }
         guard !values.isEmpty, p >= 0, p <= 1 else { return .error(.num) }
-        return .number(Aggregation.interpolated(values, rank: p * Double(values.count - 1)))
+        return .number(Aggregation.interpolated(in: values, rank: p * Double(values.count - 1)))
     }
 
     /// MODE.SNGL: the most frequent value; ties go to the one seen first; #N/A when nothing repeats.
@@ -192,7 +192,7 @@ enum AggregateFunctions {
 
     /// MEDIAN, PERCENTILE, QUARTILE, MODE: values bucketed per group, then order statistics.
     static func ordered(_ name: String, _ usage: String, extra: Int,
-                        _ finish: @escaping @Sendable (ArraySlice<Double>, [FormulaValue]) -> FormulaValue) -> FunctionSpec {
+                        _ finish: @escaping @Sendable (UnsafeMutableBufferPointer<Double>, [FormulaValue]) -> FormulaValue) -> FunctionSpec {
         FunctionSpec(name: name, minArguments: extra == 0 ? 1 : 1 + extra, maxArguments: extra == 0 ? 255 : 1 + extra,
                      usage: usage) { call, c in
             let rangeIndices = extra == 0 ? Array(call.arguments.indices) : [0]
@@ -203,13 +203,17 @@ enum AggregateFunctions {
             let type: FormulaType = isDate && ranges.allSatisfy({ $0.type == .date }) ? .date : .number
             let node = Node(type: type, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
-                let buckets = Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
+                var buckets = Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
                 let extraVectors = extras.map { $0(ctx) }
-                return Aggregation.numbers(n, isDate: type == .date) { g in
-                    if buckets.error[g] != 0 { return err(buckets.error[g]) }
-                    let args = extraVectors.map { $0.isScalar ? $0.value(0) : $0.value(g) }
-                    if let e = args.lazy.compactMap(\.error).first { return .error(e) }
-                    return finish(buckets.slice(g), args)
+                let offsets = buckets.offsets, errors = buckets.error
+                return buckets.values.withUnsafeMutableBufferPointer { all in
+                    Aggregation.numbers(n, isDate: type == .date) { g in
+                        if errors[g] != 0 { return err(errors[g]) }
+                        let args = extraVectors.map { $0.isScalar ? $0.value(0) : $0.value(g) }
+                        if let e = args.lazy.compactMap(\.error).first { return .error(e) }
+                        // Each group's values are ours to reorder: select in place.
+                        return finish(UnsafeMutableBufferPointer(rebasing: all[offsets[g]..<offsets[g + 1]]), args)
+                    }
                 }
             })
             return c.folded(node)
@@ -332,10 +336,19 @@ enum AggregateFunctions {
         var sums = [Double](repeating: 0, count: groups)
         var groupErrors = [UInt8](repeating: 0, count: groups)
         let idArray = ids ?? [], useIds = ids != nil
-        for i in 0..<rows {
-            let g = useIds ? Int(idArray[i]) : i
-            if g < 0 || g >= groups { continue }
-            if let e = errors?[i], e != 0 { if groupErrors[g] == 0 { groupErrors[g] = e } } else { sums[g] += product[i] }
+        let errorArray = errors ?? [], useErrors = errors != nil
+        product.withUnsafeBufferPointer { pp in
+            sums.withUnsafeMutableBufferPointer { sp in
+                for i in 0..<rows {
+                    let g = useIds ? Int(idArray[i]) : i
+                    if g < 0 || g >= groups { continue }
+                    if useErrors, errorArray[i] != 0 {
+                        if groupErrors[g] == 0 { groupErrors[g] = errorArray[i] }
+                    } else {
+                        sp[g] += pp[i]
+                    }
+                }
+            }
         }
         return Aggregation.numbers(groups) { g in groupErrors[g] != 0 ? err(groupErrors[g]) : .number(sums[g]) }
     }
