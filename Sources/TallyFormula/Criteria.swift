@@ -125,6 +125,75 @@ public struct Criterion: Sendable, Hashable {
         }
     }
 
+    /// Matches per group for the common fast cases (numbers against a number, logicals, categories);
+    /// nil when the general mask path is needed.
+    func countPerGroup(_ vector: Vector, ids: [Int32], groups: Int) -> [Double]? {
+        let n = vector.count
+        guard ids.count >= n else { return nil }
+        var counts = [Double](repeating: 0, count: groups)
+        let status = vector.status.materialized(n) ?? []
+        let gaps = !status.isEmpty
+        // What a blank or otherwise non-value element does, decided once per status code.
+        var gapMatches = [Bool](repeating: false, count: 10)
+        for code in 1..<10 {
+            gapMatches[code] = matches(Vector(payload: .numbers([0], isDate: false), status: .codes([UInt8(code)]), count: 1).value(0))
+        }
+        func run(_ hit: (Int) -> Bool) {
+            counts.withUnsafeMutableBufferPointer { cp in
+                ids.withUnsafeBufferPointer { ip in
+                    status.withUnsafeBufferPointer { sp in
+                        for i in 0..<n {
+                            let g = Int(ip[i])
+                            if g < 0 || g >= groups { continue }
+                            if gaps, sp[i] != 0 {
+                                if gapMatches[Int(sp[i])] { cp[g] += 1 }
+                                continue
+                            }
+                            if hit(i) { cp[g] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        switch vector.payload {
+        case .numbers(let xs, _):
+            guard case .number(let x) = operand else { return nil }
+            xs.withUnsafeBufferPointer { xp in
+                switch comparison {
+                case .equal: run { xp[$0] == x }
+                case .notEqual: run { xp[$0] != x }
+                case .less: run { xp[$0] < x }
+                case .greater: run { xp[$0] > x }
+                case .lessEqual: run { xp[$0] <= x }
+                case .greaterEqual: run { xp[$0] >= x }
+                }
+            }
+        case .booleans(let bs):
+            let criterion = forBooleanColumn()
+            for code in 1..<10 {
+                gapMatches[code] = criterion.matches(Vector(payload: .booleans([false]), status: .codes([UInt8(code)]), count: 1).value(0))
+            }
+            let onTrue = criterion.matches(.boolean(true)), onFalse = criterion.matches(.boolean(false))
+            bs.withUnsafeBufferPointer { bp in run { bp[$0] ? onTrue : onFalse } }
+        case .categories(let codes, let levels):
+            let perLevel = levels.map { matches(.text($0)) }
+            for code in 1..<10 {
+                gapMatches[code] = matches(Vector(payload: .categories(codes: [0], levels: [""]), status: .codes([UInt8(code)]), count: 1).value(0))
+            }
+            let blank = matches(.blank)
+            codes.withUnsafeBufferPointer { cp in
+                perLevel.withUnsafeBufferPointer { lp in
+                    run { i in
+                        let c = Int(cp[i])
+                        return c >= 0 && c < lp.count ? lp[c] : blank
+                    }
+                }
+            }
+        default: return nil
+        }
+        return counts
+    }
+
     /// One flag per element of `vector`: true where the criterion holds.
     func mask(_ vector: Vector) -> [Bool] {
         let n = vector.count

@@ -48,12 +48,28 @@ enum FormulaBenchmark {
         let wall = wallTimes.sorted()[wallTimes.count / 2]
         let phases = median { _ = set.evaluate(table: table, groupIds: groupIds.phase, groupCount: 2) }
         let weeks = median { _ = set.evaluate(table: table, groupIds: groupIds.week, groupCount: 52) }
+        // Calibration: the floor any grouped KPI pays, a bare grouped sum over one column, to judge the machine.
+        var sink = 0.0
+        let probe = (0..<rows).map { Double($0 % 97) }
+        let calibration = median {
+            var sums = [Double](repeating: 0, count: 104)
+            let ids = groupIds.phaseWeek
+            probe.withUnsafeBufferPointer { xp in
+                ids.withUnsafeBufferPointer { ip in
+                    sums.withUnsafeMutableBufferPointer { sp in
+                        for i in 0..<xp.count { sp[Int(ip[i])] += xp[i] }
+                    }
+                }
+            }
+            sink += sums[0]
+        }
         func ms(_ d: Duration) -> String {
             let value = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
             return NumberFormat.fixed(value, 1)
         }
         print("formula: \(formulas.count) KPIs × \(rows) rows, compile \(ms(compileTime)) ms (all KPIs)")
         print("formula: phase×week (104 groups) median \(ms(weekly)) ms CPU (\(ms(wall)) ms wall) over \(runs) runs (target ≤ 100 ms)")
+        print("formula: calibration: bare grouped sum of one 1M column \(ms(calibration)) ms CPU (= \(NumberFormat.fixed(Double(weekly.components.attoseconds + weekly.components.seconds * 1_000_000_000_000_000_000) / Double(max(1, calibration.components.attoseconds + calibration.components.seconds * 1_000_000_000_000_000_000)), 1))× for all KPIs)\(sink < 0 ? "" : "")")
         print("formula: per phase (2 groups) median \(ms(phases)) ms CPU; per week (52 groups) median \(ms(weeks)) ms CPU")
         // Per-KPI timings show where the time goes.
         for (name, formula) in formulas {
