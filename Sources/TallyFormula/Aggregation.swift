@@ -233,6 +233,62 @@ enum Aggregation {
 
         /// Collects the inputs in two passes (count, then fill).
         init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
+            if inputs.count == 1, masks == nil, case .numbers(let xs, _) = inputs[0].vector.payload,
+               case .rows(let ids) = inputs[0].map, xs.count <= ids.count {
+                self.init(numbers: xs, status: inputs[0].vector.status, ids: ids, groups: groups)
+                return
+            }
+            self.init(general: inputs, groups: groups, masks: masks)
+        }
+
+        /// One column over grouped rows: counting sort by group without closures.
+        init(numbers xs: [Double], status: Status, ids: [Int32], groups: Int) {
+            let codes = status.materialized(xs.count) ?? []
+            let useCodes = !codes.isEmpty
+            var counts = [Int](repeating: 0, count: groups + 1)
+            var errors = [UInt8](repeating: 0, count: groups)
+            let n = xs.count
+            counts.withUnsafeMutableBufferPointer { cp in
+                ids.withUnsafeBufferPointer { ip in
+                    codes.withUnsafeBufferPointer { kp in
+                        for i in 0..<n {
+                            let g = Int(ip[i])
+                            if g < 0 || g >= groups { continue }
+                            if useCodes, kp[i] != 0 {
+                                if Aggregation.isError(kp[i]), errors[g] == 0 { errors[g] = kp[i] }
+                                continue
+                            }
+                            cp[g + 1] += 1
+                        }
+                    }
+                }
+            }
+            for g in 0..<groups { counts[g + 1] += counts[g] }
+            var cursor = counts
+            var values = [Double](repeating: 0, count: counts[groups])
+            values.withUnsafeMutableBufferPointer { vp in
+                cursor.withUnsafeMutableBufferPointer { cp in
+                    ids.withUnsafeBufferPointer { ip in
+                        codes.withUnsafeBufferPointer { kp in
+                            xs.withUnsafeBufferPointer { xp in
+                                for i in 0..<n {
+                                    let g = Int(ip[i])
+                                    if g < 0 || g >= groups || (useCodes && kp[i] != 0) { continue }
+                                    vp[cp[g]] = xp[i]
+                                    cp[g] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            self.values = values
+            self.offsets = counts
+            self.error = errors
+        }
+
+        /// Any inputs: two passes through `forEachNumber`.
+        init(general inputs: [AggregateInput], groups: Int, masks: [[Bool]?]?) {
             var counts = [Int](repeating: 0, count: groups + 1)
             var errors = [UInt8](repeating: 0, count: groups)
             counts.withUnsafeMutableBufferPointer { cp in

@@ -25,9 +25,20 @@ enum Status: Sendable {
         case .codes(let codes): return codes
         case .validity(let bits):
             var out = [UInt8](repeating: 0, count: n)
+            let limit = min(n, bits.count)
             bits.words.withUnsafeBufferPointer { wp in
                 out.withUnsafeMutableBufferPointer { op in
-                    for i in 0..<min(n, bits.count) where (wp[i >> 6] >> UInt64(i & 63)) & 1 == 0 { op[i] = 1 }
+                    // Whole words of valid rows (the usual case) are skipped 64 rows at a time.
+                    for w in 0..<((limit + 63) / 64) {
+                        var missing = ~wp[w]
+                        if missing == 0 { continue }
+                        while missing != 0 {
+                            let bit = missing.trailingZeroBitCount
+                            let i = w * 64 + bit
+                            if i < limit { op[i] = 1 }
+                            missing &= missing - 1
+                        }
+                    }
                 }
             }
             return out
