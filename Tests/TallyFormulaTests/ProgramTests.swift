@@ -74,3 +74,40 @@ import TallyData
         #expect(e.diagnostics.contains { $0.message == "unknown name `c`" && $0.location?.line == 5 })
     }
 }
+
+@Suite struct KPILevelTests {
+    static let t = T.table(T.integers("csat", [5, 2, 4, 4]), T.booleans("fcr", [true, false, true, false]))
+
+    @Test func functionsOfKPIsWorkPerGroup() throws {
+        let schema = T.schema(Self.t, parameters: ["target": .number(0.5)], kpis: ["a": .number, "b": .number])
+        let compiler = FormulaCompiler(schema: schema)
+        let kpis: [String: [FormulaValue]] = ["a": [.number(1), .number(5)], "b": [.number(3), .error(.divisionByZero)]]
+        func run(_ formula: String) throws -> [FormulaValue] {
+            try compiler.compileAggregate(FormulaSource(formula)).get()
+                .evaluate(table: Self.t, groupIds: [0, 0, 1, 1], groupCount: 2, kpiValues: kpis)
+        }
+        #expect(try run("=MAX(a,b)") == [.number(3), .error(.divisionByZero)])
+        #expect(try run("=IFERROR(MAX(a,b),a)") == [.number(3), .number(5)])
+        #expect(try run("=IF(AVERAGE(fcr)>=target,\"met\",\"missed\")") == [.text("met"), .text("met")])
+        #expect(try run("=AVERAGE(csat)-a") == [.number(2.5), .number(-1)])
+        #expect(try run("=ROUND(AVERAGE(csat)/b,2)") == [.number(1.17), .error(.divisionByZero)])
+    }
+
+    @Test func valuesRoundTripThroughJSON() throws {
+        let values: [FormulaValue] = [.number(1.5), .text("a"), .boolean(true), .date(46000), .blank, .error(.notAvailable)]
+        let data = try JSONEncoderShim.roundTrip(values)
+        #expect(data == values)
+    }
+
+    @Test func functionReferenceListsEveryRequiredFunction() {
+        let required = ["SUM", "AVERAGE", "MEDIAN", "MIN", "MAX", "COUNT", "COUNTA", "COUNTBLANK", "COUNTIF", "COUNTIFS",
+                        "SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS", "MAXIFS", "MINIFS", "SUMPRODUCT", "STDEV.S", "STDEV.P",
+                        "VAR.S", "VAR.P", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE.INC", "MODE.SNGL", "ROUND",
+                        "ROUNDUP", "ROUNDDOWN", "ABS", "SQRT", "LN", "EXP", "IF", "IFS", "IFERROR", "IFNA", "AND", "OR",
+                        "NOT", "ISBLANK", "YEAR", "MONTH", "DAY", "WEEKDAY", "ISOWEEKNUM", "EOMONTH", "DATE",
+                        "NETWORKDAYS", "TODAY", "TEXT", "LEFT", "RIGHT", "MID", "LEN", "LOWER", "UPPER", "TRIM", "CONCAT",
+                        "FIND", "SEARCH"]
+        let names = Set(FunctionLibrary.reference.map(\.name))
+        for name in required { #expect(names.contains(name), "\(name)") }
+    }
+}

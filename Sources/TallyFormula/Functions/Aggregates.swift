@@ -286,6 +286,40 @@ enum AggregateFunctions {
         }
     }
 
+    /// COUNT / COUNTA / COUNTBLANK of a typed number or logical column over grouped rows, from status codes alone.
+    static func countTypedRows(_ input: AggregateInput, name: String, into totals: inout [Double]) -> Bool {
+        guard case .rows(let ids) = input.map else { return false }
+        switch input.vector.payload {
+        case .numbers, .booleans: break
+        default: return false
+        }
+        let n = input.vector.count
+        guard ids.count >= n else { return false }
+        let codes = input.vector.status.materialized(n) ?? []
+        let groups = totals.count
+        // Which status codes count: 0 value, 1 blank, 2–7 errors, 8 omitted FALSE, 9 empty text.
+        var counted = [Bool](repeating: false, count: 10)
+        switch name {
+        case "COUNT": counted[0] = true
+        case "COUNTA": counted = (0..<10).map { $0 != 1 }
+        default: counted[1] = true; counted[9] = true
+        }
+        let useCodes = !codes.isEmpty
+        let valueCounted = counted[0]
+        totals.withUnsafeMutableBufferPointer { tp in
+            ids.withUnsafeBufferPointer { ip in
+                codes.withUnsafeBufferPointer { kp in
+                    for i in 0..<n {
+                        let g = Int(ip[i])
+                        if g < 0 || g >= groups { continue }
+                        if useCodes ? counted[Int(kp[i])] : valueCounted { tp[g] += 1 }
+                    }
+                }
+            }
+        }
+        return true
+    }
+
     /// COUNT, COUNTA, COUNTBLANK.
     static func counting(_ name: String, _ usage: String, max: Int = 255,
                          _ counts: @escaping @Sendable (ElementKind) -> Bool) -> FunctionSpec {
@@ -298,6 +332,7 @@ enum AggregateFunctions {
                 let n = ctx.count(level)
                 var totals = [Double](repeating: 0, count: n)
                 for input in inputs(ranges, reduces: reduces, ctx: ctx) {
+                    if countTypedRows(input, name: name, into: &totals) { continue }
                     totals.withUnsafeMutableBufferPointer { tp in
                         forEachElement(input, groups: n) { g, kind in if counts(kind) { tp[g] += 1 } }
                     }
