@@ -138,18 +138,20 @@ public struct Criterion: Sendable, Hashable {
         for code in 1..<10 {
             gapMatches[code] = matches(Vector(payload: .numbers([0], isDate: false), status: .codes([UInt8(code)]), count: 1).value(0))
         }
-        func run(_ hit: (Int) -> Bool) {
+        @inline(__always) func run(_ hit: (Int) -> Bool) {
             counts.withUnsafeMutableBufferPointer { cp in
                 ids.withUnsafeBufferPointer { ip in
                     status.withUnsafeBufferPointer { sp in
-                        for i in 0..<n {
-                            let g = Int(ip[i])
-                            if g < 0 || g >= groups { continue }
-                            if gaps, sp[i] != 0 {
-                                if gapMatches[Int(sp[i])] { cp[g] += 1 }
-                                continue
+                        gapMatches.withUnsafeBufferPointer { gp in
+                            for i in 0..<n {
+                                let g = Int(ip[i])
+                                if g < 0 || g >= groups { continue }
+                                if gaps, sp[i] != 0 {
+                                    if gp[Int(sp[i])] { cp[g] += 1 }
+                                    continue
+                                }
+                                if hit(i) { cp[g] += 1 }
                             }
-                            if hit(i) { cp[g] += 1 }
                         }
                     }
                 }
