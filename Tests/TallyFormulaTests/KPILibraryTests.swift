@@ -74,4 +74,18 @@ import TallyData
         #expect(KPILibrary.definition(id: "nps")?.formula(parameters: ["promoter_min": .number(8.5)]).contains("8.5") == true)
         #expect(KPILibrary.definition(id: "aht")?.better == .lower)
     }
+
+    @Test func checkReportsMissingAndMistypedColumns() throws {
+        let schema = T.schema(T.table(T.texts("csat", ["5"]), T.integers("score", [5])))
+        let at = SourceLocation(file: "r.yaml", line: 8, column: 10)
+        let csat = try #require(KPILibrary.definition(id: "csat"))
+        let mistyped = csat.check(schema: schema, at: at)
+        #expect(mistyped.map(\.message) == ["KPI `csat` expects `csat` (csat) to be integer or decimal, but it is text"])
+        #expect(mistyped.first?.location == at)
+        #expect(csat.check(schema: schema, columns: ["csat": "score"], at: at).isEmpty)
+        let nps = try #require(KPILibrary.definition(id: "nps"))
+        let missing = nps.check(schema: schema, columns: ["promoters": "x"], parameters: ["top": .number(1)], at: at)
+        #expect(missing.count == 3)
+        #expect(missing.last?.hint == "map it: columns: { nps: <your column> }")
+    }
 }
