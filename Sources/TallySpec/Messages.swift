@@ -31,6 +31,16 @@ enum Messages {
         DidYouMean.suggestion(for: word, in: candidates).map { "did you mean \(quoted($0))?" }
     }
 
+    /// The name of one item of a list key: `sections` → `section`, `criteria` → `criterion`.
+    static func singular(_ key: String) -> String {
+        switch key {
+        case "criteria": return "criterion"
+        case "periods": return "phase"
+        case "exclude": return "excluded range"
+        default: return key.hasSuffix("s") ? String(key.dropLast()) : key
+        }
+    }
+
     private static func found(_ node: YAMLNode) -> String {
         if let text = node.scalarText, !node.isNull { return quoted(text) }
         return node.shapeName

@@ -106,7 +106,7 @@ import Testing
                 delimiter: ";"
             sections:
               - blocks: []
-            #   ^ error: 'sections' is missing the required key 'title'
+            #   ^ error: this section is missing the required key 'title'
             """)
     }
 

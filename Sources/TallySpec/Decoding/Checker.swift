@@ -28,7 +28,10 @@ struct Checker {
     }
 
     /// Checks `node` as the value of `key` (named in messages; `keyLocation` is where a missing key is reported).
-    mutating func check(_ node: YAMLNode, as kind: ValueKind, key: String, keyLocation: SourceLocation? = nil) -> Checked? {
+    /// List items are named by their list's key in the singular (`this section`, `this pareto block`).
+    mutating func check(
+        _ node: YAMLNode, as kind: ValueKind, key: String, keyLocation: SourceLocation? = nil, isListItem: Bool = false
+    ) -> Checked? {
         switch kind {
         case .text, .name, .identifier, .formula, .choice, .integer, .number, .boolean, .date, .numberOrPercent, .span:
             return checkScalar(node, as: kind, key: key)
@@ -39,7 +42,7 @@ struct Checker {
             }
             var checked: [Checked] = []
             for item in items {
-                if let value = check(item, as: element, key: key) { checked.append(value) }
+                if let value = check(item, as: element, key: key, isListItem: true) { checked.append(value) }
             }
             return Checked(value: .list(checked), location: node.location, node: node)
         case .object(let schema):
@@ -47,7 +50,8 @@ struct Checker {
                 report(Messages.wrongShape(key: key, expected: kind, found: node), at: node.location)
                 return nil
             }
-            return checkObject(node, schema: schema, label: Messages.quoted(key), missingAt: keyLocation).map {
+            let label = isListItem ? "this " + Messages.singular(key) : Messages.quoted(key)
+            return checkObject(node, schema: schema, label: label, missingAt: keyLocation).map {
                 Checked(value: .object($0), location: node.location, node: node)
             }
         case .dictionary(let valueKind, let keyRule):
@@ -119,7 +123,8 @@ struct Checker {
         }
         let tags = tagged.variants.map(\.tag)
         guard let pair = pairs.first(where: { $0.key.scalarText == tagged.discriminator }) else {
-            report(Messages.missingDiscriminator(tagged.discriminator, of: key, allowed: tags), at: node.location)
+            report(
+                Messages.missingDiscriminator(tagged.discriminator, of: Messages.singular(key), allowed: tags), at: node.location)
             return nil
         }
         guard let tag = pair.value.scalarText, let schema = tagged.variant(tag) else {
@@ -128,7 +133,7 @@ struct Checker {
                 at: pair.value.location)
             return nil
         }
-        return checkObject(node, schema: schema, label: "a '\(tag)' \(key)").map {
+        return checkObject(node, schema: schema, label: "this \(tag) \(Messages.singular(key))").map {
             Checked(value: .object($0), location: node.location, node: node)
         }
     }

@@ -180,12 +180,14 @@ struct SpecBuilder {
         let hasFixed = o.wrote(PeriodKeys.from) || o.wrote(PeriodKeys.to)
         if o.wrote(PeriodKeys.last) && hasFixed {
             checker.report(Messages.lastWithFromTo, at: o.location(of: PeriodKeys.last))
+            undatedPeriods.insert(id.value)
         } else if case .span(let count, let unit)? = o[PeriodKeys.last]?.value {
             range = .last(count: count, unit: unit)
         } else if let from = o[PeriodKeys.from]?.date {
             let to = o[PeriodKeys.to]?.date
             if let to, to < from, let written = o[PeriodKeys.to] {
                 checker.report(Messages.endBeforeStart(from: from, to: to), at: written.location)
+                undatedPeriods.insert(id.value)
             }
             range = .fixed(from: from, to: to)
         } else if !o.wrote(PeriodKeys.from) && !o.wrote(PeriodKeys.last) {
