@@ -241,18 +241,23 @@ struct Checker {
 
 /// Rules for ids the author invents (KPIs, phases, blocks, datasets, params): usable in `{{ kpi.phase }}`.
 enum Identifier {
-    /// Letters, digits, `_` and `-`, starting with a letter.
+    /// ASCII letters, digits, `_` and `-`, starting with a letter (the JSON Schema uses the same pattern).
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
+
+    /// The pattern of `isValid` for JSON Schema.
+    static let pattern = "^[A-Za-z][A-Za-z0-9_-]*$"
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     /// A lower-case id made from a title: `Before & after` → `before-after`.
     static func slug(_ title: String) -> String {
         var result = ""
         var pendingDash = false
         for scalar in title.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash && !result.isEmpty { result += "-" }
                 result.unicodeScalars.append(scalar)
                 pendingDash = false
@@ -260,6 +265,7 @@ enum Identifier {
                 pendingDash = true
             }
         }
+        if let first = result.unicodeScalars.first, ("0"..."9").contains(first) { result = "s-" + result }
         return result.isEmpty ? "section" : result
     }
 }

@@ -135,3 +135,28 @@ struct TaggedSchema: Sendable {
     /// The variant for a discriminator value.
     func variant(_ tag: String) -> ObjectSchema? { variants.first { $0.tag == tag }?.schema }
 }
+
+extension ObjectSchema {
+    /// This schema and every mapping schema reachable from its fields, each once, in documentation order.
+    var reachableSchemas: [ObjectSchema] {
+        var result: [ObjectSchema] = []
+        var seen: Set<String> = []
+        func visit(_ schema: ObjectSchema) {
+            guard seen.insert(schema.name).inserted else { return }
+            result.append(schema)
+            for field in schema.fields { visit(kind: field.kind) }
+        }
+        func visit(kind: ValueKind) {
+            switch kind {
+            case .object(let schema): visit(schema)
+            case .list(let element): visit(kind: element)
+            case .dictionary(let value, _): visit(kind: value)
+            case .oneOf(let options): options.forEach { visit(kind: $0) }
+            case .tagged(let tagged): tagged.variants.forEach { visit($0.schema) }
+            default: break
+            }
+        }
+        visit(self)
+        return result
+    }
+}
