@@ -309,6 +309,16 @@ enum Messages {
             hint: "add `phases:` with a `time:` column and `periods:` (baseline first)")
     }
 
+    static let datasetWithTimeMapping = Message(
+        "'dataset' is not used when 'time' names a column per dataset", hint: "remove `dataset:` from `phases:`")
+
+    static func datasetWithoutTime(kpi: String, dataset: String, covered: [(String, String)]) -> Message {
+        let existing = covered.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+        return Message(
+            "KPI \(quoted(kpi)) uses dataset \(quoted(dataset)), but 'phases' has no time column for it",
+            hint: "name a time column per dataset: `time: { \(existing.isEmpty ? "" : existing + ", ")\(dataset): <date column> }`")
+    }
+
     static func duplicateId(_ what: String, _ id: String, firstLine: Int) -> Message {
         Message("the \(what) id \(quoted(id)) is already used on line \(firstLine)", hint: "ids must be unique; rename one (or give it an `id:`)")
     }

@@ -221,4 +221,51 @@ import Testing
             #                                      ^ error: unknown key 'colour' in this trend_chart block
             """)
     }
+
+    @Test func everyKPIDatasetNeedsATimeColumnWhenThereArePhases() {
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR }
+            data:
+              tickets: { file: tickets.csv }
+              surveys: { file: surveys.csv }
+            phases:
+              dataset: tickets
+              time: opened_at
+              periods: [ { id: baseline, from: 2025-01-06, to: 2025-07-06 }, { id: post, from: 2025-07-07 } ]
+            kpis:
+              fcr: { builtin: fcr, dataset: tickets }
+              csat: { builtin: csat, dataset: surveys }
+            #                                 ^ error: KPI 'csat' uses dataset 'surveys', but 'phases' has no time column for it
+            # hint: name a time column per dataset: `time: { tickets: opened_at, surveys: <date column> }`
+            sections: []
+            """)
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR }
+            data:
+              tickets: { file: tickets.csv }
+              surveys: { file: surveys.csv }
+            phases:
+              dataset: tickets
+            #          ^ error: 'dataset' is not used when 'time' names a column per dataset
+              time: { tickets: opened_at, survey: submitted_at }
+            #                             ^ error: unknown dataset 'survey'
+            # hint: did you mean 'surveys'?
+              periods: [ { id: baseline, from: 2025-01-06 } ]
+            sections: []
+            """)
+    }
+
+    @Test func latestDataNeedsPhases() {
+        expectDiagnostics("""
+            version: 1
+            report:
+              title: FCR
+            # ^ error: `as_of: latest-data` needs phases, but the spec has no 'phases'
+              as_of: latest-data
+            data: { t: { file: t.csv } }
+            sections: []
+            """)
+    }
 }

@@ -169,9 +169,25 @@ struct SpecBuilder {
             }
             return ExclusionSpec(from: from, to: to, reason: e[ExclusionKeys.reason]?.text ?? "", location: e.location)
         }
+        let dataset = o[PhaseKeys.dataset]?.located
+        var time = Located("", at: o.location)
+        var timeColumns: [TimeColumn]?
+        if let written = o[PhaseKeys.time] {
+            if let column = written.located {
+                time = column
+            } else {
+                let entries = written.entries.compactMap { entry in
+                    entry.value.located.map { TimeColumn(dataset: entry.name, column: $0) }
+                }
+                timeColumns = entries
+                time = entries.first?.column ?? time
+                if entries.isEmpty { checker.report(Messages.emptyList(key: "time"), at: written.location) }
+                if let dataset { checker.report(Messages.datasetWithTimeMapping, at: dataset.location) }
+            }
+        }
         return PhasePlan(
-            dataset: o[PhaseKeys.dataset]?.located, time: o[PhaseKeys.time]?.located ?? Located("", at: o.location),
-            periods: periods, exclusions: exclusions, location: o.location)
+            dataset: dataset, time: time, timeColumns: timeColumns, periods: periods, exclusions: exclusions,
+            location: o.location)
     }
 
     private mutating func period(_ o: CheckedObject) -> PeriodSpec {
