@@ -375,6 +375,39 @@ enum Messages {
         return Message("the \(key) of percentage KPI \(quoted(kpi)) is \(shown), outside 0–100%", hint: hint)
     }
 
+    static func percentForNonPercentKPI(_ key: String, kpi: String, format: KPIFormat) -> Message {
+        Message(
+            "the \(key) of KPI \(quoted(kpi)) is written as a percentage, but the KPI is shown as \(format.rawValue)",
+            hint: "a percentage is read as a fraction (75% = 0.75); write the plain number, or set `format: percent`")
+    }
+
+    // MARK: Parameters (`--param`)
+
+    static func unknownParam(_ name: String, known: [String]) -> Message {
+        Message(
+            "--param \(name): the spec has no parameter \(quoted(name))",
+            hint: suggestion(for: name, in: known) ?? (known.isEmpty ? "the spec declares no `params:`" : "parameters: " + known.joined(separator: ", ")))
+    }
+
+    static func badParamValue(_ name: String, value: String, type: ParamType) -> Message {
+        Message("--param \(name)=\(value): \(quoted(value)) is not a \(type.rawValue)", hint: "e.g. " + paramExample(type))
+    }
+
+    static func missingParam(_ name: String, type: ParamType) -> Message {
+        Message(
+            "parameter \(quoted(name)) has no default, so it must be given",
+            hint: "pass `--param \(name)=…` (a \(type.rawValue), e.g. \(paramExample(type))) or add `default:` to the spec")
+    }
+
+    private static func paramExample(_ type: ParamType) -> String {
+        switch type {
+        case .text: return "Team B"
+        case .number: return "30"
+        case .date: return "2025-07-07"
+        case .boolean: return "true"
+        }
+    }
+
     static func chartDoesNotFit(_ chart: ControlChartType, kpi: String, method: KPIMethod) -> Message {
         let fitting = ControlChartType.allCases.filter { $0.acceptedMethods.contains(method) }.map(\.rawValue)
         let needs = chart.acceptedMethods.map(\.rawValue).sorted().joined(separator: " or ")

@@ -257,6 +257,11 @@ struct SpecBuilder {
         }
         func quantity(_ field: Field) -> Located<Double>? {
             guard let checked = o[field], let value = checked.number else { return nil }
+            if case .quantity(_, percent: true) = checked.value, format != .percent {
+                checker.report(
+                    Messages.percentForNonPercentKPI(field.key, kpi: entry.name.value, format: format), at: checked.location,
+                    severity: .warning)
+            }
             return Located(value, at: checked.location)
         }
         return KPISpec(
