@@ -61,6 +61,17 @@ struct SourceLines: Sendable {
         return pieces.joined(separator: "\n")
     }
 
+    /// The location itself, or — when it lies past the last non-blank line (errors at the end of the input) —
+    /// the end of that line, so every diagnostic points at text the user can see.
+    func clamped(_ location: SourceLocation) -> SourceLocation {
+        guard let line = location.line else { return location }
+        var last = lines.count
+        while last > 1, lines[last - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { last -= 1 }
+        guard line > last else { return location }
+        let length = lines.isEmpty ? 0 : lines[last - 1].unicodeScalars.count
+        return SourceLocation(file: location.file, line: max(last, 1), column: length + 1)
+    }
+
     /// A spec diagnostic for `message` at `location`, with the source line attached.
     func diagnostic(_ message: Message, at location: SourceLocation, severity: Severity = .error) -> Diagnostic {
         Diagnostic(

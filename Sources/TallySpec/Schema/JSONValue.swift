@@ -1,13 +1,11 @@
 /// A JSON value with ordered object keys, enough to write the spec's JSON Schema deterministically.
-indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable {
     case string(String)
     case number(Double)
     case integer(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// Pretty-printed JSON with two-space indentation and a trailing newline at the top level.
     func rendered(indent: Int = 0) -> String {
