@@ -211,7 +211,7 @@ enum Messages {
     static func badIdentifier(_ value: String, what: String) -> Message {
         Message(
             "\(quoted(value)) cannot be used as \(what): ids use letters, digits, '_' or '-' and start with a letter",
-            hint: "e.g. \(quoted(Identifier.slug(value).replacingFirstDigit))")
+            hint: "e.g. \(quoted(Identifier.made(from: value, prefix: "id")))")
     }
 
     static func missingDiscriminator(_ key: String, of what: String, allowed: [String]) -> Message {
@@ -446,13 +446,5 @@ enum Messages {
         Message(
             "\(text): unknown filter \(quoted(filter))",
             hint: suggestion(for: filter, in: TextTemplate.filters) ?? "filters: " + TextTemplate.filters.joined(separator: ", "))
-    }
-}
-
-extension String {
-    /// Prefixes a leading digit so the result is a valid id (`3-1` → `id-3-1`).
-    fileprivate var replacingFirstDigit: String {
-        guard let first = unicodeScalars.first, first.properties.isAlphabetic else { return "id-" + self }
-        return self
     }
 }

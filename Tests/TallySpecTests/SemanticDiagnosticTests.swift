@@ -268,4 +268,21 @@ import Testing
             sections: []
             """)
     }
+
+    @Test func idsAreCheckedAndSectionIdsAreMadeValid() throws {
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR }
+            data: { t: { file: t.csv } }
+            phases:
+              time: opened_at
+              periods:
+                - { id: 3.1, from: 2025-01-06 }
+            #           ^ error: '3.1' cannot be used as 'id': ids use letters, digits, '_' or '-' and start with a letter
+            # hint: e.g. 'id-3-1'
+            sections: []
+            """)
+        let spec = try #require(load(minimalSpec + "  - { title: 2025 results, blocks: [] }\n  - { title: '???', blocks: [] }\n").0)
+        #expect(spec.sections.map(\.id.value) == ["summary", "section-2025-results", "section"])
+    }
 }

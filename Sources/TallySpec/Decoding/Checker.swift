@@ -247,12 +247,18 @@ enum Identifier {
         return text.utf8.allSatisfy { isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
+    /// A valid id made from any text, prefixed when the slug alone would not be one (`3.1` → `id-3-1`).
+    static func made(from text: String, prefix: String) -> String {
+        let slug = self.slug(text)
+        return isValid(slug) ? slug : slug.isEmpty ? prefix : prefix + "-" + slug
+    }
+
     /// The pattern of `isValid` for JSON Schema.
     static let pattern = "^[A-Za-z][A-Za-z0-9_-]*$"
 
     private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
-    /// A lower-case id made from a title: `Before & after` → `before-after`.
+    /// A lower-case slug of a title: `Before & after` → `before-after` (may be empty or start with a digit).
     static func slug(_ title: String) -> String {
         var result = ""
         var pendingDash = false
@@ -265,8 +271,7 @@ enum Identifier {
                 pendingDash = true
             }
         }
-        if let first = result.unicodeScalars.first, ("0"..."9").contains(first) { result = "s-" + result }
-        return result.isEmpty ? "section" : result
+        return result
     }
 }
 

@@ -285,7 +285,7 @@ struct SpecBuilder {
     private mutating func section(_ o: CheckedObject) -> SectionSpec {
         let title = templatedText(o[SectionKeys.title]) ?? ""
         let id = o[SectionKeys.id]?.located
-            ?? Located(Identifier.slug(title), at: o[SectionKeys.title]?.location ?? o.location)
+            ?? Located(Identifier.made(from: title, prefix: "section"), at: o[SectionKeys.title]?.location ?? o.location)
         let blocks = (o[SectionKeys.blocks]?.list ?? []).compactMap { item in item.object.map { block($0, node: item.node) } }
         return SectionSpec(id: id, title: title, blocks: blocks, location: o.location)
     }
