@@ -52,6 +52,13 @@ enum Messages {
         "the spec is empty", hint: "start from an example spec; the first line should be `version: 1`")
     static let yamlOutOfMemory = Message("could not start the YAML reader (out of memory)")
 
+    static func notUTF8(byte: UInt8) -> Message {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Message(
+            "the spec is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start a character here",
+            hint: "save the file as UTF-8 in your editor (it was probably saved as Windows-1252 or Latin-1)")
+    }
+
     static func yamlReader(_ problem: String) -> Message {
         Message("the spec is not valid UTF-8 text (\(problem))", hint: "save the file as UTF-8 in your editor")
     }

@@ -5,11 +5,29 @@ struct SourceLines: Sendable {
     /// Lines without their line terminators.
     let lines: [Substring]
 
-    /// Splits `text` on `\n`, dropping a trailing `\r` from each line.
+    /// Splits `text` at the line breaks libyaml counts: LF, CRLF, CR, NEL, LS and PS.
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            switch scalar {
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                result.append(Substring(scalars[start..<index]))
+                start = next
+            case "\r":
+                result.append(Substring(scalars[start..<index]))
+                start = next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+            default:
+                break
+            }
+            index = max(next, start)
         }
+        result.append(Substring(scalars[start..<scalars.endIndex]))
+        lines = result
     }
 
     /// The 1-based line `number`, if it exists.
