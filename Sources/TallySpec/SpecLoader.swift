@@ -27,7 +27,10 @@ public enum SpecLoader {
         } catch {
             return (nil, [Diagnostic.error(.spec, Messages.unreadableSpec(path, reason: error.reason).text, at: SourceLocation(file: path))])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Decoding repairs bad bytes with U+FFFD; a round trip that differs means the file is not UTF-8.
+        // (Not `String(validating:)`: it needs macOS 15, the package supports macOS 13.)
+        guard text.utf8.elementsEqual(bytes) else {
             let (location, byte) = SpecLoader.firstInvalidUTF8(bytes, file: path)
             let message = Messages.notUTF8(byte: byte)
             return (nil, [Diagnostic.error(.spec, message.text, at: location, hint: message.hint)])
@@ -47,7 +50,7 @@ public enum SpecLoader {
             let end = index + length
             let valid = length > 0 && end <= bytes.count
                 && bytes[(index + 1)..<max(index + 1, end)].allSatisfy { $0 & 0xC0 == 0x80 }
-                && String(validating: bytes[index..<end], as: UTF8.self) != nil
+                && String(decoding: bytes[index..<end], as: UTF8.self).utf8.elementsEqual(bytes[index..<end])
             guard valid else { return (SourceLocation(file: file, line: line, column: column), lead) }
             if lead == 0x0A {
                 line += 1

@@ -230,8 +230,7 @@ import Testing
               tickets: { file: tickets.csv }
               surveys: { file: surveys.csv }
             phases:
-              dataset: tickets
-              time: opened_at
+              time: { tickets: opened_at }
               periods: [ { id: baseline, from: 2025-01-06, to: 2025-07-06 }, { id: post, from: 2025-07-07 } ]
             kpis:
               fcr: { builtin: fcr, dataset: tickets }
@@ -255,6 +254,26 @@ import Testing
               periods: [ { id: baseline, from: 2025-01-06 } ]
             sections: []
             """)
+    }
+
+    @Test func withOneTimeColumnEveryDatasetIsPlacedByThatName() throws {
+        let spec = try #require(load("""
+            version: 1
+            report: { title: FCR }
+            data:
+              tickets: { file: tickets.csv }
+              surveys: { file: surveys.csv }
+            phases:
+              dataset: tickets
+              time: opened_at
+              periods: [ { id: baseline, from: 2025-01-06 } ]
+            kpis:
+              csat: { builtin: csat, dataset: surveys }
+            sections: []
+            """).0)
+        let surveys = try #require(spec.dataset(named: "surveys"))
+        #expect(spec.timeColumn(for: surveys)?.value == "opened_at")
+        #expect(spec.phases?.hasTimePerDataset == false)
     }
 
     @Test func latestDataNeedsPhases() {

@@ -28,6 +28,9 @@ public struct PhasePlan: Sendable, Hashable {
         self.location = location
     }
 
+    /// True when `time` names a column per dataset (`time: { tickets: opened_at, … }`).
+    public var hasTimePerDataset: Bool { timeColumns.count != 1 || timeColumns.first?.dataset != dataset }
+
     /// The first phase, against which the others are compared.
     public var baseline: PeriodSpec? { periods.first }
 }

@@ -65,16 +65,14 @@ public struct Spec: Sendable, Hashable {
     }
 
     /// The column that places a dataset's rows into phases, or nil when the phases do not cover it.
+    ///
+    /// With the simple form `time: opened_at`, every dataset is placed by its column of that name (whether the
+    /// CSV has it is checked when the data is read). With `time: { tickets: opened_at, surveys: sent_at }`,
+    /// only the datasets named are covered.
     public func timeColumn(for dataset: DatasetSpec) -> Located<String>? {
         guard let phases else { return nil }
-        for entry in phases.timeColumns {
-            if let named = entry.dataset {
-                if named.value == dataset.name.value { return entry.column }
-            } else if datasets.count == 1 {
-                return entry.column
-            }
-        }
-        return nil
+        if !phases.hasTimePerDataset { return phases.time }
+        return phases.timeColumns.first { $0.dataset?.value == dataset.name.value }?.column
     }
 
     /// Every block of every section, in report order.

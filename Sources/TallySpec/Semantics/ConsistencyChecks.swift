@@ -52,7 +52,7 @@ extension SemanticChecker {
             }
             return
         }
-        if phases.timeColumns.count == 1, phases.timeColumns[0].dataset == phases.dataset {
+        if !phases.hasTimePerDataset {
             checkDataset(phases.dataset, usedBy: "phases", at: phases.location)
         } else {
             for entry in phases.timeColumns { checkDataset(entry.dataset, usedBy: "phases", at: phases.location) }
@@ -94,8 +94,8 @@ extension SemanticChecker {
     mutating func checkKPIs() {
         for kpi in spec.kpis {
             checkDataset(kpi.dataset, usedBy: "KPI \(Messages.quoted(kpi.id.value))", at: kpi.location)
-            if let phases = spec.phases, let dataset = spec.dataset(for: kpi.dataset), spec.timeColumn(for: dataset) == nil,
-                !phases.time.value.isEmpty
+            if let phases = spec.phases, phases.hasTimePerDataset, let dataset = spec.dataset(for: kpi.dataset),
+                spec.timeColumn(for: dataset) == nil, !phases.timeColumns.isEmpty
             {
                 let covered = phases.timeColumns.compactMap { entry -> (String, String)? in
                     guard let name = entry.dataset?.value ?? phases.dataset?.value ?? spec.datasets.first?.name.value else {
