@@ -36,11 +36,15 @@ let package = Package(
         .target(name: "TallyCharts", dependencies: ["TallyCore", "TallyGraphics"]),
         .target(name: "TallyLayout", dependencies: ["TallyCore", "TallyGraphics", "TallyCharts"]),
         .target(name: "TallyCairo", dependencies: ["TallyGraphics", "CCairo", "CPangoCairo"]),
+        // Results + Spec → Document (sections, text with resolved values, tables, chart models).
+        .target(
+            name: "TallyCompose",
+            dependencies: ["TallyCore", "TallySpec", "TallyEval", "TallyCharts", "TallyLayout", "TallyGraphics"]),
         // The library facade: spec → files, usable without the CLI.
         .target(
             name: "Tally",
             dependencies: [
-                "TallyCore", "TallySpec", "TallyData", "TallyEval", "TallyGraphics",
+                "TallyCore", "TallySpec", "TallyData", "TallyEval", "TallyCompose", "TallyGraphics",
                 "TallyCharts", "TallyLayout", "TallyCairo",
             ]),
         .executableTarget(
@@ -60,8 +64,9 @@ let package = Package(
         .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyData", "TallyTestSupport"]),
         .testTarget(name: "TallySpecTests", dependencies: ["TallySpec", "TallyTestSupport"]),
         .testTarget(name: "TallyEvalTests", dependencies: ["TallyEval", "TallyTestSupport"]),
+        .testTarget(name: "TallyComposeTests", dependencies: ["TallyCompose", "TallyTestSupport"]),
         .testTarget(name: "TallyGraphicsTests", dependencies: ["TallyGraphics", "TallyTestSupport"]),
-        .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyTestSupport"]),
+        .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyTestSupport"]),
         .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tally", "TallyTestSupport"]),

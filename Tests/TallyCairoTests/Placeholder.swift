@@ -1,2 +1,0 @@
-// Tests for TallyCairo live beside this file.
-import Testing

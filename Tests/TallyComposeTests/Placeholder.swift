@@ -1,0 +1,2 @@
+// Tests for TallyCompose live beside this file.
+import Testing
