@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyTestSupport
 import Testing
 
 @testable import TallySpec
@@ -190,5 +191,23 @@ struct MiniValidator {
         if a is String || b is String { return false }
         if let x = number(a), let y = number(b) { return x == y }
         return false
+    }
+}
+
+/// The example specs shipped in `ReportSpecs/` load cleanly and pass the schema.
+@Suite struct RepositorySpecTests {
+    @Test func everyShippedSpecLoadsAndPassesTheSchema() throws {
+        let directory = TestPaths.inRepository("ReportSpecs")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(!files.isEmpty)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(SpecSchema.jsonSchema().utf8)) as? [String: Any])
+        for file in files {
+            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            let (spec, diagnostics) = SpecLoader.load(text: text, path: file)
+            #expect(spec != nil && diagnostics.isEmpty, "\(file): \(diagnostics.map { $0.rendered() })")
+            let instance = try #require(jsonValue(text), "\(file) is not YAML")
+            let errors = MiniValidator(root: schema).validate(instance, against: schema, at: "")
+            #expect(errors.isEmpty, "\(file): \(errors)")
+        }
     }
 }
