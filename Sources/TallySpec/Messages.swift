@@ -128,8 +128,45 @@ enum Messages {
 
     static func unknownKey(_ key: String, in label: String, schema: ObjectSchema) -> Message {
         let keys = schema.fields.map(\.key)
-        let hint = suggestion(for: key, in: keys) ?? "allowed keys here: " + keys.map { quoted($0) }.joined(separator: ", ")
+        let hint = suggestion(for: key, in: keys) ?? belongsElsewhere(key, notIn: schema)
+            ?? "allowed keys here: " + keys.map { quoted($0) }.joined(separator: ", ")
         return Message("unknown key \(quoted(key)) in \(label)", hint: hint)
+    }
+
+    /// "'title' belongs under `report:`" when the key is valid in another part of the spec.
+    private static func belongsElsewhere(_ key: String, notIn schema: ObjectSchema) -> String? {
+        let owners = RootKeys.allSchemas.filter { $0.name != schema.name && $0.field(key) != nil }.compactMap { placement(of: $0.name) }
+        guard !owners.isEmpty else { return nil }
+        var unique: [String] = []
+        for owner in owners where !unique.contains(owner) { unique.append(owner) }
+        let shown = unique.prefix(3).joined(separator: ", ") + (unique.count > 3 ? ", …" : "")
+        return "\(quoted(key)) is a key \(shown); check the indentation or the part it is in"
+    }
+
+    /// Where the keys of a mapping schema are written, for "belongs under" hints.
+    private static func placement(of schema: String) -> String? {
+        if schema.hasPrefix("block.") { return "of \(schema.dropFirst("block.".count)) blocks" }
+        switch schema {
+        case "spec": return "at the top level"
+        case "report": return "under `report:`"
+        case "param": return "of a parameter under `params:`"
+        case "dataset": return "of a dataset under `data:`"
+        case "column": return "of a column under `columns:`"
+        case "booleans": return "under `booleans:`"
+        case "phases": return "under `phases:`"
+        case "period": return "of a phase under `periods:`"
+        case "change": return "under `change:`"
+        case "exclusion": return "of a range under `exclude:`"
+        case "kpi": return "of a KPI under `kpis:`"
+        case "section": return "of a section"
+        case "evidence": return "under `evidence:`"
+        case "criterion": return "of a criterion under `criteria:`"
+        case "signature": return "of a signature line"
+        case "batch": return "under `batch:`"
+        case "output": return "under `output:`"
+        case "page": return "under `output: page:`"
+        default: return nil
+        }
     }
 
     static func missingKey(_ field: Field, in label: String) -> Message {
@@ -148,6 +185,14 @@ enum Messages {
     static func wrongShape(key: String, expected: ValueKind, found node: YAMLNode) -> Message {
         var hint: String?
         if case .list = expected, node.scalarText != nil { hint = "write a list, e.g. `\(key): [\(node.scalarText ?? "")]`" }
+        if case .object(let schema) = expected, let value = node.scalarText, !node.isNull {
+            if let first = schema.fields.first(where: \.required) {
+                hint = "write `\(key): { \(first.key): \(value) }`"
+            } else {
+                hint = "write settings such as " + schema.fields.prefix(3).map { quoted($0.key) }.joined(separator: ", ")
+                    + " on the lines below `\(key):`, indented"
+            }
+        }
         return Message("\(quoted(key)) should be \(expected.expectation), found \(node.shapeName)", hint: hint)
     }
 

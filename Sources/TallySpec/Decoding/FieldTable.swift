@@ -50,7 +50,7 @@ indirect enum ValueKind: Sendable {
         case .formula: return "a formula starting with '='"
         case .span: return "a length of time like '12 weeks'"
         case .list(let element): return "a list of " + element.pluralExpectation
-        case .object(let schema): return "a mapping with " + schema.keyListForMessages
+        case .object: return "a mapping of settings (key: value lines)"
         case .dictionary: return "a mapping of names to settings"
         case .oneOf(let options): return options.map(\.expectation).joined(separator: ", or ")
         case .tagged(let tagged): return "a mapping with '\(tagged.discriminator)'"
