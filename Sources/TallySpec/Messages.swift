@@ -31,6 +31,16 @@ enum Messages {
         DidYouMean.suggestion(for: word, in: candidates).map { "did you mean \(quoted($0))?" }
     }
 
+    /// The name of one item of a list key: `sections` → `section`, `criteria` → `criterion`.
+    static func singular(_ key: String) -> String {
+        switch key {
+        case "criteria": return "criterion"
+        case "periods": return "phase"
+        case "exclude": return "excluded range"
+        default: return key.hasSuffix("s") ? String(key.dropLast()) : key
+        }
+    }
+
     private static func found(_ node: YAMLNode) -> String {
         if let text = node.scalarText, !node.isNull { return quoted(text) }
         return node.shapeName
@@ -41,6 +51,13 @@ enum Messages {
     static let emptySpec = Message(
         "the spec is empty", hint: "start from an example spec; the first line should be `version: 1`")
     static let yamlOutOfMemory = Message("could not start the YAML reader (out of memory)")
+
+    static func notUTF8(byte: UInt8) -> Message {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Message(
+            "the spec is not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start a character here",
+            hint: "save the file as UTF-8 in your editor (it was probably saved as Windows-1252 or Latin-1)")
+    }
 
     static func yamlReader(_ problem: String) -> Message {
         Message("the spec is not valid UTF-8 text (\(problem))", hint: "save the file as UTF-8 in your editor")
@@ -111,8 +128,45 @@ enum Messages {
 
     static func unknownKey(_ key: String, in label: String, schema: ObjectSchema) -> Message {
         let keys = schema.fields.map(\.key)
-        let hint = suggestion(for: key, in: keys) ?? "allowed keys here: " + keys.map { quoted($0) }.joined(separator: ", ")
+        let hint = suggestion(for: key, in: keys) ?? belongsElsewhere(key, notIn: schema)
+            ?? "allowed keys here: " + keys.map { quoted($0) }.joined(separator: ", ")
         return Message("unknown key \(quoted(key)) in \(label)", hint: hint)
+    }
+
+    /// "'title' belongs under `report:`" when the key is valid in another part of the spec.
+    private static func belongsElsewhere(_ key: String, notIn schema: ObjectSchema) -> String? {
+        let owners = RootKeys.allSchemas.filter { $0.name != schema.name && $0.field(key) != nil }.compactMap { placement(of: $0.name) }
+        guard !owners.isEmpty else { return nil }
+        var unique: [String] = []
+        for owner in owners where !unique.contains(owner) { unique.append(owner) }
+        let shown = unique.prefix(3).joined(separator: ", ") + (unique.count > 3 ? ", …" : "")
+        return "\(quoted(key)) is a key \(shown); check the indentation or the part it is in"
+    }
+
+    /// Where the keys of a mapping schema are written, for "belongs under" hints.
+    private static func placement(of schema: String) -> String? {
+        if schema.hasPrefix("block.") { return "of \(schema.dropFirst("block.".count)) blocks" }
+        switch schema {
+        case "spec": return "at the top level"
+        case "report": return "under `report:`"
+        case "param": return "of a parameter under `params:`"
+        case "dataset": return "of a dataset under `data:`"
+        case "column": return "of a column under `columns:`"
+        case "booleans": return "under `booleans:`"
+        case "phases": return "under `phases:`"
+        case "period": return "of a phase under `periods:`"
+        case "change": return "under `change:`"
+        case "exclusion": return "of a range under `exclude:`"
+        case "kpi": return "of a KPI under `kpis:`"
+        case "section": return "of a section"
+        case "evidence": return "under `evidence:`"
+        case "criterion": return "of a criterion under `criteria:`"
+        case "signature": return "of a signature line"
+        case "batch": return "under `batch:`"
+        case "output": return "under `output:`"
+        case "page": return "under `output: page:`"
+        default: return nil
+        }
     }
 
     static func missingKey(_ field: Field, in label: String) -> Message {
@@ -131,6 +185,14 @@ enum Messages {
     static func wrongShape(key: String, expected: ValueKind, found node: YAMLNode) -> Message {
         var hint: String?
         if case .list = expected, node.scalarText != nil { hint = "write a list, e.g. `\(key): [\(node.scalarText ?? "")]`" }
+        if case .object(let schema) = expected, let value = node.scalarText, !node.isNull {
+            if let first = schema.fields.first(where: \.required) {
+                hint = "write `\(key): { \(first.key): \(value) }`"
+            } else {
+                hint = "write settings such as " + schema.fields.prefix(3).map { quoted($0.key) }.joined(separator: ", ")
+                    + " on the lines below `\(key):`, indented"
+            }
+        }
         return Message("\(quoted(key)) should be \(expected.expectation), found \(node.shapeName)", hint: hint)
     }
 
@@ -201,7 +263,7 @@ enum Messages {
     static func badIdentifier(_ value: String, what: String) -> Message {
         Message(
             "\(quoted(value)) cannot be used as \(what): ids use letters, digits, '_' or '-' and start with a letter",
-            hint: "e.g. \(quoted(Identifier.slug(value).replacingFirstDigit))")
+            hint: "e.g. \(quoted(Identifier.made(from: value, prefix: "id")))")
     }
 
     static func missingDiscriminator(_ key: String, of what: String, allowed: [String]) -> Message {
@@ -299,6 +361,16 @@ enum Messages {
             hint: "add `phases:` with a `time:` column and `periods:` (baseline first)")
     }
 
+    static let datasetWithTimeMapping = Message(
+        "'dataset' is not used when 'time' names a column per dataset", hint: "remove `dataset:` from `phases:`")
+
+    static func datasetWithoutTime(kpi: String, dataset: String, covered: [(String, String)]) -> Message {
+        let existing = covered.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+        return Message(
+            "KPI \(quoted(kpi)) uses dataset \(quoted(dataset)), but 'phases' has no time column for it",
+            hint: "name a time column per dataset: `time: { \(existing.isEmpty ? "" : existing + ", ")\(dataset): <date column> }`")
+    }
+
     static func duplicateId(_ what: String, _ id: String, firstLine: Int) -> Message {
         Message("the \(what) id \(quoted(id)) is already used on line \(firstLine)", hint: "ids must be unique; rename one (or give it an `id:`)")
     }
@@ -355,6 +427,39 @@ enum Messages {
         return Message("the \(key) of percentage KPI \(quoted(kpi)) is \(shown), outside 0–100%", hint: hint)
     }
 
+    static func percentForNonPercentKPI(_ key: String, kpi: String, format: KPIFormat) -> Message {
+        Message(
+            "the \(key) of KPI \(quoted(kpi)) is written as a percentage, but the KPI is shown as \(format.rawValue)",
+            hint: "a percentage is read as a fraction (75% = 0.75); write the plain number, or set `format: percent`")
+    }
+
+    // MARK: Parameters (`--param`)
+
+    static func unknownParam(_ name: String, known: [String]) -> Message {
+        Message(
+            "--param \(name): the spec has no parameter \(quoted(name))",
+            hint: suggestion(for: name, in: known) ?? (known.isEmpty ? "the spec declares no `params:`" : "parameters: " + known.joined(separator: ", ")))
+    }
+
+    static func badParamValue(_ name: String, value: String, type: ParamType) -> Message {
+        Message("--param \(name)=\(value): \(quoted(value)) is not a \(type.rawValue)", hint: "e.g. " + paramExample(type))
+    }
+
+    static func missingParam(_ name: String, type: ParamType) -> Message {
+        Message(
+            "parameter \(quoted(name)) has no default, so it must be given",
+            hint: "pass `--param \(name)=…` (a \(type.rawValue), e.g. \(paramExample(type))) or add `default:` to the spec")
+    }
+
+    private static func paramExample(_ type: ParamType) -> String {
+        switch type {
+        case .text: return "Team B"
+        case .number: return "30"
+        case .date: return "2025-07-07"
+        case .boolean: return "true"
+        }
+    }
+
     static func chartDoesNotFit(_ chart: ControlChartType, kpi: String, method: KPIMethod) -> Message {
         let fitting = ControlChartType.allCases.filter { $0.acceptedMethods.contains(method) }.map(\.rawValue)
         let needs = chart.acceptedMethods.map(\.rawValue).sorted().joined(separator: " or ")
@@ -393,13 +498,5 @@ enum Messages {
         Message(
             "\(text): unknown filter \(quoted(filter))",
             hint: suggestion(for: filter, in: TextTemplate.filters) ?? "filters: " + TextTemplate.filters.joined(separator: ", "))
-    }
-}
-
-extension String {
-    /// Prefixes a leading digit so the result is a valid id (`3-1` → `id-3-1`).
-    fileprivate var replacingFirstDigit: String {
-        guard let first = unicodeScalars.first, first.properties.isAlphabetic else { return "id-" + self }
-        return self
     }
 }

@@ -27,11 +27,40 @@ public enum SpecLoader {
         } catch {
             return (nil, [Diagnostic.error(.spec, Messages.unreadableSpec(path, reason: error.reason).text, at: SourceLocation(file: path))])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let message = Messages.yamlReader("invalid UTF-8")
-            return (nil, [Diagnostic.error(.spec, message.text, at: SourceLocation(file: path), hint: message.hint)])
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Decoding repairs bad bytes with U+FFFD; a round trip that differs means the file is not UTF-8.
+        // (Not `String(validating:)`: it needs macOS 15, the package supports macOS 13.)
+        guard text.utf8.elementsEqual(bytes) else {
+            let (location, byte) = SpecLoader.firstInvalidUTF8(bytes, file: path)
+            let message = Messages.notUTF8(byte: byte)
+            return (nil, [Diagnostic.error(.spec, message.text, at: location, hint: message.hint)])
         }
         return load(text: text, path: path)
+    }
+
+    /// Where the first byte that is not UTF-8 is (line and column in characters), and that byte.
+    static func firstInvalidUTF8(_ bytes: [UInt8], file: String) -> (SourceLocation, UInt8) {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            let end = index + length
+            let valid = length > 0 && end <= bytes.count
+                && bytes[(index + 1)..<max(index + 1, end)].allSatisfy { $0 & 0xC0 == 0x80 }
+                && String(decoding: bytes[index..<end], as: UTF8.self).utf8.elementsEqual(bytes[index..<end])
+            guard valid else { return (SourceLocation(file: file, line: line, column: column), lead) }
+            if lead == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = end
+        }
+        return (SourceLocation(file: file, line: line, column: column), 0)
     }
 
     /// Orders diagnostics by line, then column (stable), so users read them top to bottom.

@@ -38,8 +38,8 @@ let fullSpec = """
         decimal: ","
         thousands: "."
     phases:
-      dataset: tickets
-      time: opened_at
+      # one time column per dataset, so KPIs of both datasets fall into phases
+      time: { tickets: opened_at, surveys: submitted_at }
       periods:
         - id: baseline
           label: Baseline

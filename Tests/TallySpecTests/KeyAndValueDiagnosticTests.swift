@@ -59,6 +59,26 @@ import Testing
             """)
     }
 
+    @Test func keysWrittenInTheWrongPartSayWhereTheyBelong() {
+        expectDiagnostics("""
+            version: 1
+            title: FCR
+            # error@1: unknown key 'title' in the spec
+            # hint: 'title' is a key under `report:`, of a section, of text blocks, …; check the indentation or the part it is in
+            report: { title: FCR, dpi: 300 }
+            #                     ^ error: unknown key 'dpi' in 'report'
+            # hint: 'dpi' is a key under `output:`; check the indentation or the part it is in
+            data: { t: { file: t.csv } }
+            kpis: { fcr: { builtin: fcr } }
+            sections:
+              - title: A
+                blocks:
+                  - { type: trend_chart, kpi: fcr, chart: p }
+            #                                      ^ error: unknown key 'chart' in this trend_chart block
+            # hint: 'chart' is a key of control_chart blocks; check the indentation or the part it is in
+            """)
+    }
+
     @Test func wrongShapesSayWhatWasExpected() {
         expectDiagnostics("""
             version: 1
@@ -69,7 +89,8 @@ import Testing
             # hint: write a list, e.g. `keywords: [FCR]`
             data:
               tickets: tickets.csv
-            #          ^ error: 'tickets' should be a mapping with 'file', 'delimiter', 'encoding', 'decimal', 'thousands', 'missing', 'booleans', 'bad_rows', 'columns', 'filter', 'computed', found a single value
+            #          ^ error: 'tickets' should be a mapping of settings (key: value lines), found a single value
+            # hint: write `tickets: { file: tickets.csv }`
             sections:
               title: Summary
             # ^ error: 'sections' should be a list of mappings, found a mapping (key: value lines)
@@ -106,7 +127,7 @@ import Testing
                 delimiter: ";"
             sections:
               - blocks: []
-            #   ^ error: 'sections' is missing the required key 'title'
+            #   ^ error: this section is missing the required key 'title'
             """)
     }
 

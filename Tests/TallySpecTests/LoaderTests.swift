@@ -35,7 +35,12 @@ import Testing
         }
         #expect(builtin.value == .fcr)
         #expect(columns == [ColumnRole(role: "fcr", column: Located("first_contact_resolved", at: SourceLocation(file: "spec.yaml", line: 56, column: 21)))])
-        #expect(spec.phases?.time == Located("opened_at", at: SourceLocation(file: "spec.yaml", line: 40, column: 9)))
+        // Line 40 is `  time: { tickets: opened_at, surveys: submitted_at }`.
+        let phases = try #require(spec.phases)
+        #expect(phases.time == Located("opened_at", at: SourceLocation(file: "spec.yaml", line: 40, column: 20)))
+        #expect(phases.timeColumns.map(\.column.value) == ["opened_at", "submitted_at"])
+        #expect(spec.timeColumn(for: try #require(spec.dataset(named: "surveys"))) == Located(
+            "submitted_at", at: SourceLocation(file: "spec.yaml", line: 40, column: 40)))
         let tickets = try #require(spec.dataset(named: "tickets"))
         #expect(tickets.column(named: "opened_at")?.type == .datetime)
         #expect(tickets.column(named: "Customer Name")?.type == .text)

@@ -72,12 +72,13 @@ private func parseMarker(_ line: String) -> (column: Int, severity: Severity, me
 /// Loads `yaml` and checks that its diagnostics are exactly the ones its marker comments expect.
 func expectDiagnostics(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let (spec, diagnostics) = load(yaml)
-    let expected = expectations(in: yaml)
+    // Markers under one line may come in any order; compare in reading order.
+    let expected = expectations(in: yaml).sorted { ($0.line, $0.column, $0.message) < ($1.line, $1.column, $1.message) }
     let actual = diagnostics.map { d in
         Expected(
             line: d.location?.line ?? 0, column: d.location?.column ?? 0, severity: d.severity, message: d.message,
             hint: d.hint)
-    }
+    }.sorted { ($0.line, $0.column, $0.message) < ($1.line, $1.column, $1.message) }
     // Hints are compared only where the test wrote one.
     let comparable = zip(actual, expected).map { pair -> Expected in
         var copy = pair.0

@@ -123,12 +123,26 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 
-    @Test func invalidUTF8FromAWorldIsOneDiagnostic() {
+    @Test func windowsLineEndingsKeepLocations() throws {
+        let crlf = fullSpec.replacingOccurrences(of: "\n", with: "\r\n")
+        let (spec, diagnostics) = load(crlf)
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(spec).kpi("fcr")?.id.location == SourceLocation(file: "spec.yaml", line: 53, column: 3))
+        let (_, broken) = load("version: 1\r\nreport:\r\n  titel: x\r\n")
+        let titel = try #require(broken.first { $0.message == "unknown key 'titel' in 'report'" })
+        #expect(titel.location == SourceLocation(file: "spec.yaml", line: 3, column: 3))
+        #expect(titel.sourceLine == "  titel: x")
+    }
+
+    @Test func invalidUTF8FromAWorldIsOneLocatedDiagnostic() {
         let world = MemoryWorld()
-        try? world.writeFileAtomically([0x76, 0x65, 0x72, 0xFF, 0xFE], to: "bad.yaml")
+        // "version: 1\nreport: { title: Café }" saved as Windows-1252: é is the single byte 0xE9.
+        let bytes = Array("version: 1\nreport: { title: Caf".utf8) + [0xE9] + Array(" }\n".utf8)
+        try? world.writeFileAtomically(bytes, to: "bad.yaml")
         let (spec, diagnostics) = SpecLoader.load(path: "bad.yaml", world: world)
         #expect(spec == nil)
-        #expect(diagnostics.map(\.message) == ["the spec is not valid UTF-8 text (invalid UTF-8)"])
+        #expect(diagnostics.map(\.message) == ["the spec is not UTF-8 text: byte 0xE9 cannot start a character here"])
+        #expect(diagnostics.first?.location == SourceLocation(file: "bad.yaml", line: 2, column: 21))
         let (_, missing) = SpecLoader.load(path: "nope.yaml", world: world)
         #expect(missing.map(\.message) == ["cannot read the spec file nope.yaml: no such file or directory"])
     }

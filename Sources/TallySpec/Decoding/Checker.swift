@@ -28,7 +28,10 @@ struct Checker {
     }
 
     /// Checks `node` as the value of `key` (named in messages; `keyLocation` is where a missing key is reported).
-    mutating func check(_ node: YAMLNode, as kind: ValueKind, key: String, keyLocation: SourceLocation? = nil) -> Checked? {
+    /// List items are named by their list's key in the singular (`this section`, `this pareto block`).
+    mutating func check(
+        _ node: YAMLNode, as kind: ValueKind, key: String, keyLocation: SourceLocation? = nil, isListItem: Bool = false
+    ) -> Checked? {
         switch kind {
         case .text, .name, .identifier, .formula, .choice, .integer, .number, .boolean, .date, .numberOrPercent, .span:
             return checkScalar(node, as: kind, key: key)
@@ -39,7 +42,7 @@ struct Checker {
             }
             var checked: [Checked] = []
             for item in items {
-                if let value = check(item, as: element, key: key) { checked.append(value) }
+                if let value = check(item, as: element, key: key, isListItem: true) { checked.append(value) }
             }
             return Checked(value: .list(checked), location: node.location, node: node)
         case .object(let schema):
@@ -47,7 +50,8 @@ struct Checker {
                 report(Messages.wrongShape(key: key, expected: kind, found: node), at: node.location)
                 return nil
             }
-            return checkObject(node, schema: schema, label: Messages.quoted(key), missingAt: keyLocation).map {
+            let label = isListItem ? "this " + Messages.singular(key) : Messages.quoted(key)
+            return checkObject(node, schema: schema, label: label, missingAt: keyLocation).map {
                 Checked(value: .object($0), location: node.location, node: node)
             }
         case .dictionary(let valueKind, let keyRule):
@@ -119,7 +123,8 @@ struct Checker {
         }
         let tags = tagged.variants.map(\.tag)
         guard let pair = pairs.first(where: { $0.key.scalarText == tagged.discriminator }) else {
-            report(Messages.missingDiscriminator(tagged.discriminator, of: key, allowed: tags), at: node.location)
+            report(
+                Messages.missingDiscriminator(tagged.discriminator, of: Messages.singular(key), allowed: tags), at: node.location)
             return nil
         }
         guard let tag = pair.value.scalarText, let schema = tagged.variant(tag) else {
@@ -128,7 +133,7 @@ struct Checker {
                 at: pair.value.location)
             return nil
         }
-        return checkObject(node, schema: schema, label: "a '\(tag)' \(key)").map {
+        return checkObject(node, schema: schema, label: "this \(tag) \(Messages.singular(key))").map {
             Checked(value: .object($0), location: node.location, node: node)
         }
     }
@@ -236,18 +241,29 @@ struct Checker {
 
 /// Rules for ids the author invents (KPIs, phases, blocks, datasets, params): usable in `{{ kpi.phase }}`.
 enum Identifier {
-    /// Letters, digits, `_` and `-`, starting with a letter.
+    /// ASCII letters, digits, `_` and `-`, starting with a letter (the JSON Schema uses the same pattern).
     static func isValid(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
-    /// A lower-case id made from a title: `Before & after` → `before-after`.
+    /// A valid id made from any text, prefixed when the slug alone would not be one (`3.1` → `id-3-1`).
+    static func made(from text: String, prefix: String) -> String {
+        let slug = self.slug(text)
+        return isValid(slug) ? slug : slug.isEmpty ? prefix : prefix + "-" + slug
+    }
+
+    /// The pattern of `isValid` for JSON Schema.
+    static let pattern = "^[A-Za-z][A-Za-z0-9_-]*$"
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+
+    /// A lower-case slug of a title: `Before & after` → `before-after` (may be empty or start with a digit).
     static func slug(_ title: String) -> String {
         var result = ""
         var pendingDash = false
         for scalar in title.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash && !result.isEmpty { result += "-" }
                 result.unicodeScalars.append(scalar)
                 pendingDash = false
@@ -255,7 +271,7 @@ enum Identifier {
                 pendingDash = true
             }
         }
-        return result.isEmpty ? "section" : result
+        return result
     }
 }
 

@@ -50,7 +50,7 @@ indirect enum ValueKind: Sendable {
         case .formula: return "a formula starting with '='"
         case .span: return "a length of time like '12 weeks'"
         case .list(let element): return "a list of " + element.pluralExpectation
-        case .object(let schema): return "a mapping with " + schema.keyListForMessages
+        case .object: return "a mapping of settings (key: value lines)"
         case .dictionary: return "a mapping of names to settings"
         case .oneOf(let options): return options.map(\.expectation).joined(separator: ", or ")
         case .tagged(let tagged): return "a mapping with '\(tagged.discriminator)'"
@@ -134,4 +134,29 @@ struct TaggedSchema: Sendable {
 
     /// The variant for a discriminator value.
     func variant(_ tag: String) -> ObjectSchema? { variants.first { $0.tag == tag }?.schema }
+}
+
+extension ObjectSchema {
+    /// This schema and every mapping schema reachable from its fields, each once, in documentation order.
+    var reachableSchemas: [ObjectSchema] {
+        var result: [ObjectSchema] = []
+        var seen: Set<String> = []
+        func visit(_ schema: ObjectSchema) {
+            guard seen.insert(schema.name).inserted else { return }
+            result.append(schema)
+            for field in schema.fields { visit(kind: field.kind) }
+        }
+        func visit(kind: ValueKind) {
+            switch kind {
+            case .object(let schema): visit(schema)
+            case .list(let element): visit(kind: element)
+            case .dictionary(let value, _): visit(kind: value)
+            case .oneOf(let options): options.forEach { visit(kind: $0) }
+            case .tagged(let tagged): tagged.variants.forEach { visit($0.schema) }
+            default: break
+            }
+        }
+        visit(self)
+        return result
+    }
 }

@@ -5,11 +5,29 @@ struct SourceLines: Sendable {
     /// Lines without their line terminators.
     let lines: [Substring]
 
-    /// Splits `text` on `\n`, dropping a trailing `\r` from each line.
+    /// Splits `text` at the line breaks libyaml counts: LF, CRLF, CR, NEL, LS and PS.
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            switch scalar {
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                result.append(Substring(scalars[start..<index]))
+                start = next
+            case "\r":
+                result.append(Substring(scalars[start..<index]))
+                start = next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+            default:
+                break
+            }
+            index = max(next, start)
         }
+        result.append(Substring(scalars[start..<scalars.endIndex]))
+        lines = result
     }
 
     /// The 1-based line `number`, if it exists.
@@ -59,6 +77,17 @@ struct SourceLines: Sendable {
             pieces.append(String(piece))
         }
         return pieces.joined(separator: "\n")
+    }
+
+    /// The location itself, or — when it lies past the last non-blank line (errors at the end of the input) —
+    /// the end of that line, so every diagnostic points at text the user can see.
+    func clamped(_ location: SourceLocation) -> SourceLocation {
+        guard let line = location.line else { return location }
+        var last = lines.count
+        while last > 1, lines[last - 1].allSatisfy({ $0 == " " || $0 == "\t" }) { last -= 1 }
+        guard line > last else { return location }
+        let length = lines.isEmpty ? 0 : lines[last - 1].unicodeScalars.count
+        return SourceLocation(file: location.file, line: max(last, 1), column: length + 1)
     }
 
     /// A spec diagnostic for `message` at `location`, with the source line attached.

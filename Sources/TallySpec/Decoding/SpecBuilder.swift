@@ -169,9 +169,25 @@ struct SpecBuilder {
             }
             return ExclusionSpec(from: from, to: to, reason: e[ExclusionKeys.reason]?.text ?? "", location: e.location)
         }
+        let dataset = o[PhaseKeys.dataset]?.located
+        var time = Located("", at: o.location)
+        var timeColumns: [TimeColumn]?
+        if let written = o[PhaseKeys.time] {
+            if let column = written.located {
+                time = column
+            } else {
+                let entries = written.entries.compactMap { entry in
+                    entry.value.located.map { TimeColumn(dataset: entry.name, column: $0) }
+                }
+                timeColumns = entries
+                time = entries.first?.column ?? time
+                if entries.isEmpty { checker.report(Messages.emptyList(key: "time"), at: written.location) }
+                if let dataset { checker.report(Messages.datasetWithTimeMapping, at: dataset.location) }
+            }
+        }
         return PhasePlan(
-            dataset: o[PhaseKeys.dataset]?.located, time: o[PhaseKeys.time]?.located ?? Located("", at: o.location),
-            periods: periods, exclusions: exclusions, location: o.location)
+            dataset: dataset, time: time, timeColumns: timeColumns, periods: periods, exclusions: exclusions,
+            location: o.location)
     }
 
     private mutating func period(_ o: CheckedObject) -> PeriodSpec {
@@ -180,12 +196,14 @@ struct SpecBuilder {
         let hasFixed = o.wrote(PeriodKeys.from) || o.wrote(PeriodKeys.to)
         if o.wrote(PeriodKeys.last) && hasFixed {
             checker.report(Messages.lastWithFromTo, at: o.location(of: PeriodKeys.last))
+            undatedPeriods.insert(id.value)
         } else if case .span(let count, let unit)? = o[PeriodKeys.last]?.value {
             range = .last(count: count, unit: unit)
         } else if let from = o[PeriodKeys.from]?.date {
             let to = o[PeriodKeys.to]?.date
             if let to, to < from, let written = o[PeriodKeys.to] {
                 checker.report(Messages.endBeforeStart(from: from, to: to), at: written.location)
+                undatedPeriods.insert(id.value)
             }
             range = .fixed(from: from, to: to)
         } else if !o.wrote(PeriodKeys.from) && !o.wrote(PeriodKeys.last) {
@@ -239,6 +257,11 @@ struct SpecBuilder {
         }
         func quantity(_ field: Field) -> Located<Double>? {
             guard let checked = o[field], let value = checked.number else { return nil }
+            if case .quantity(_, percent: true) = checked.value, format != .percent {
+                checker.report(
+                    Messages.percentForNonPercentKPI(field.key, kpi: entry.name.value, format: format), at: checked.location,
+                    severity: .warning)
+            }
             return Located(value, at: checked.location)
         }
         return KPISpec(
@@ -262,7 +285,7 @@ struct SpecBuilder {
     private mutating func section(_ o: CheckedObject) -> SectionSpec {
         let title = templatedText(o[SectionKeys.title]) ?? ""
         let id = o[SectionKeys.id]?.located
-            ?? Located(Identifier.slug(title), at: o[SectionKeys.title]?.location ?? o.location)
+            ?? Located(Identifier.made(from: title, prefix: "section"), at: o[SectionKeys.title]?.location ?? o.location)
         let blocks = (o[SectionKeys.blocks]?.list ?? []).compactMap { item in item.object.map { block($0, node: item.node) } }
         return SectionSpec(id: id, title: title, blocks: blocks, location: o.location)
     }

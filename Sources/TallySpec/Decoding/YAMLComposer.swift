@@ -67,7 +67,7 @@ struct YAMLComposer {
         if parser.error == YAML_READER_ERROR {
             return diagnostic(Messages.yamlReader(problem), at: SourceLocation(file: file))
         }
-        let at = location(parser.problem_mark)
+        let at = lines.clamped(location(parser.problem_mark))
         let character = lines.character(at: at)
         return diagnostic(Messages.yamlSyntax(problem: problem, context: context, character: character), at: at)
     }

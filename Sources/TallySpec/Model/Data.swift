@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A named CSV dataset and how to read it (`data: <name>:`).
-public struct DatasetSpec: Sendable {
+public struct DatasetSpec: Sendable, Hashable {
     /// The dataset name used by `dataset:` references.
     public var name: Located<String>
     /// The CSV path as written (relative to the spec file's directory).
@@ -125,7 +125,7 @@ public struct BooleanWords: Sendable, Hashable {
 }
 
 /// A declared column (`columns: <name>: <type>` or `{ type: …, format: …, timezone: … }`).
-public struct ColumnSpec: Sendable {
+public struct ColumnSpec: Sendable, Hashable {
     /// The column header in the CSV.
     public var name: Located<String>
     /// Its type.
@@ -156,7 +156,7 @@ public enum ColumnType: String, Sendable, CaseIterable {
 }
 
 /// A column computed per row (`computed: <name>: '=formula'`).
-public struct ComputedColumnSpec: Sendable {
+public struct ComputedColumnSpec: Sendable, Hashable {
     /// The new column's name.
     public var name: Located<String>
     /// The row formula, starting with `=`.

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// Portfolio evidence for a qualification (`evidence:`): criteria mapped to sections and signatures.
-public struct EvidenceSpec: Sendable {
+public struct EvidenceSpec: Sendable, Hashable {
     /// The qualification, e.g. "Level 5 Diploma in Customer Service".
     public var qualification: String?
     /// The unit of the qualification.
@@ -30,7 +30,7 @@ public struct EvidenceSpec: Sendable {
 }
 
 /// An assessment criterion and the sections or blocks that evidence it.
-public struct CriterionSpec: Sendable {
+public struct CriterionSpec: Sendable, Hashable {
     /// The criterion number, e.g. "3.1".
     public var id: Located<String>
     /// The criterion text.
@@ -61,7 +61,7 @@ public struct SignatureSpec: Sendable, Hashable {
 }
 
 /// One report per value of a column (`batch:`).
-public struct BatchSpec: Sendable {
+public struct BatchSpec: Sendable, Hashable {
     /// The column whose values each get a report.
     public var forEach: Located<String>
     /// The dataset holding the column (nil: the only one).

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A KPI definition (`kpis: <id>:`): what to compute, from which dataset, and how to show and judge it.
-public struct KPISpec: Sendable {
+public struct KPISpec: Sendable, Hashable {
     /// The id used by blocks and templates.
     public var id: Located<String>
     /// The name shown in the report (defaults to the id).
@@ -62,7 +62,7 @@ public struct KPISpec: Sendable {
 }
 
 /// What a KPI computes.
-public enum KPIDefinition: Sendable {
+public enum KPIDefinition: Sendable, Hashable {
     /// A built-in KPI, with its column roles mapped to the dataset's columns (defaults filled in).
     case builtin(Located<BuiltinKPI>, columns: [ColumnRole])
     /// An aggregate formula such as `=COUNTIF(fcr,TRUE)/COUNT(fcr)`.

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// What files a build writes and how pages look (`output:`).
-public struct OutputSpec: Sendable {
+public struct OutputSpec: Sendable, Hashable {
     /// File formats to write (default: PDF).
     public var formats: [OutputFormat]
     /// The output directory as written (nil: `out/<spec file stem>`), relative to the working directory.

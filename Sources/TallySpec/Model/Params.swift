@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A typed report parameter (`params:`), usable as `{{ params.name }}` and overridable with `--param`.
-public struct ParamSpec: Sendable {
+public struct ParamSpec: Sendable, Hashable {
     /// The parameter name.
     public var name: Located<String>
     /// The type values are checked against.

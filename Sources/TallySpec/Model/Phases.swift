@@ -1,11 +1,13 @@
 import TallyCore
 
-/// How rows are placed into phases (`phases:`): the time column, the ordered periods, excluded ranges.
-public struct PhasePlan: Sendable {
-    /// The dataset whose time column places rows; nil when the spec has exactly one dataset.
+/// How rows are placed into phases (`phases:`): the time columns, the ordered periods, excluded ranges.
+public struct PhasePlan: Sendable, Hashable {
+    /// The dataset named by `phases: dataset:`; nil when omitted (one dataset) or when `time` names one per dataset.
     public var dataset: Located<String>?
-    /// The date or datetime column that places rows in phases.
+    /// The time column of the phases' dataset (with `time` per dataset: the first one written).
     public var time: Located<String>
+    /// The time column of every dataset rows are placed from; one entry in the simple `time: column` form.
+    public var timeColumns: [TimeColumn]
     /// The phases in order; the first is the baseline.
     public var periods: [PeriodSpec]
     /// Date ranges left out of every phase, each with a reason shown in the report.
@@ -13,24 +15,42 @@ public struct PhasePlan: Sendable {
     /// Where `phases:` starts.
     public var location: SourceLocation
 
-    /// Creates a phase plan.
+    /// Creates a phase plan; without `timeColumns`, `time` is the column of `dataset` (or of the only dataset).
     public init(
-        dataset: Located<String>? = nil, time: Located<String>, periods: [PeriodSpec], exclusions: [ExclusionSpec] = [],
-        location: SourceLocation
+        dataset: Located<String>? = nil, time: Located<String>, timeColumns: [TimeColumn]? = nil, periods: [PeriodSpec],
+        exclusions: [ExclusionSpec] = [], location: SourceLocation
     ) {
         self.dataset = dataset
         self.time = time
+        self.timeColumns = timeColumns ?? [TimeColumn(dataset: dataset, column: time)]
         self.periods = periods
         self.exclusions = exclusions
         self.location = location
     }
 
+    /// True when `time` names a column per dataset (`time: { tickets: opened_at, … }`).
+    public var hasTimePerDataset: Bool { timeColumns.count != 1 || timeColumns.first?.dataset != dataset }
+
     /// The first phase, against which the others are compared.
     public var baseline: PeriodSpec? { periods.first }
 }
 
+/// The date or datetime column that places one dataset's rows into phases.
+public struct TimeColumn: Sendable, Hashable {
+    /// The dataset; nil means the spec's only dataset.
+    public var dataset: Located<String>?
+    /// The column.
+    public var column: Located<String>
+
+    /// Creates a time column entry.
+    public init(dataset: Located<String>?, column: Located<String>) {
+        self.dataset = dataset
+        self.column = column
+    }
+}
+
 /// One phase (`periods:` item): an id, a label and a date range.
-public struct PeriodSpec: Sendable {
+public struct PeriodSpec: Sendable, Hashable {
     /// The id used in templates (`{{ fcr.baseline }}`) and block `phases:` lists.
     public var id: Located<String>
     /// The label shown in charts and tables (defaults to the id).
@@ -90,7 +110,7 @@ public struct ChangeSpec: Sendable, Hashable {
 }
 
 /// A date range excluded from every phase (`exclude:` item).
-public struct ExclusionSpec: Sendable {
+public struct ExclusionSpec: Sendable, Hashable {
     /// The first excluded day.
     public var from: CivilDate
     /// The last excluded day.

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A loaded, validated report spec: the input of the evaluator.
-public struct Spec: Sendable {
+public struct Spec: Sendable, Hashable {
     /// The spec format version (always 1 today).
     public var version: Int
     /// The spec file path as given to the loader; data file paths are relative to its directory.
@@ -64,12 +64,23 @@ public struct Spec: Sendable {
         Path.join(Path.directory(of: file), dataset.file.value)
     }
 
+    /// The column that places a dataset's rows into phases, or nil when the phases do not cover it.
+    ///
+    /// With the simple form `time: opened_at`, every dataset is placed by its column of that name (whether the
+    /// CSV has it is checked when the data is read). With `time: { tickets: opened_at, surveys: sent_at }`,
+    /// only the datasets named are covered.
+    public func timeColumn(for dataset: DatasetSpec) -> Located<String>? {
+        guard let phases else { return nil }
+        if !phases.hasTimePerDataset { return phases.time }
+        return phases.timeColumns.first { $0.dataset?.value == dataset.name.value }?.column
+    }
+
     /// Every block of every section, in report order.
     public var allBlocks: [BlockSpec] { sections.flatMap(\.blocks) }
 }
 
 /// The report's title page and metadata (`report:`).
-public struct ReportInfo: Sendable {
+public struct ReportInfo: Sendable, Hashable {
     /// The report title (required).
     public var title: String
     /// A line under the title.

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A titled section of the report (`sections:` item) holding blocks.
-public struct SectionSpec: Sendable {
+public struct SectionSpec: Sendable, Hashable {
     /// The id used by `evidenced_by` (defaults to a slug of the title).
     public var id: Located<String>
     /// The heading.
@@ -21,7 +21,7 @@ public struct SectionSpec: Sendable {
 }
 
 /// One block of a section: the settings every block shares plus its type-specific content.
-public struct BlockSpec: Sendable {
+public struct BlockSpec: Sendable, Hashable {
     /// The block's id (required for charts only to name the PNG; used by `evidenced_by`).
     public var id: Located<String>?
     /// A heading above the block.
@@ -56,7 +56,7 @@ public struct BlockSpec: Sendable {
 }
 
 /// What a block shows, one case per `type:`.
-public enum BlockContent: Sendable {
+public enum BlockContent: Sendable, Hashable {
     case text(TextBlock)
     case kpiTiles(KPIListBlock)
     case varianceTable(PhaseComparisonBlock)
@@ -108,7 +108,7 @@ public enum BlockContent: Sendable {
 }
 
 /// Markdown-style text with `{{ kpi.phase | filter }}` placeholders.
-public struct TextBlock: Sendable {
+public struct TextBlock: Sendable, Hashable {
     /// The parsed text.
     public var template: TextTemplate
 
@@ -117,7 +117,7 @@ public struct TextBlock: Sendable {
 }
 
 /// A block listing KPIs (`kpi_tiles`, `findings`).
-public struct KPIListBlock: Sendable {
+public struct KPIListBlock: Sendable, Hashable {
     /// The KPIs, in display order.
     public var kpis: [Located<String>]
 
@@ -126,7 +126,7 @@ public struct KPIListBlock: Sendable {
 }
 
 /// A block comparing KPIs across phases (`variance_table`, `prepost_chart`).
-public struct PhaseComparisonBlock: Sendable {
+public struct PhaseComparisonBlock: Sendable, Hashable {
     /// The KPIs, in display order.
     public var kpis: [Located<String>]
     /// The phases to show, in order (empty: every phase).
@@ -140,7 +140,7 @@ public struct PhaseComparisonBlock: Sendable {
 }
 
 /// A KPI over time by bucket, with phase boundaries (`trend_chart`).
-public struct TrendChartBlock: Sendable {
+public struct TrendChartBlock: Sendable, Hashable {
     /// The KPI.
     public var kpi: Located<String>
     /// The bucket (nil: the KPI's `period`).
@@ -157,7 +157,7 @@ public struct TrendChartBlock: Sendable {
 }
 
 /// A statistical process control chart (`control_chart`).
-public struct ControlChartBlock: Sendable {
+public struct ControlChartBlock: Sendable, Hashable {
     /// The KPI charted.
     public var kpi: Located<String>
     /// The chart type.
@@ -222,7 +222,7 @@ public enum LimitMode: String, Sendable, CaseIterable {
 }
 
 /// A run chart (`run_chart`).
-public struct RunChartBlock: Sendable {
+public struct RunChartBlock: Sendable, Hashable {
     /// The KPI charted.
     public var kpi: Located<String>
     /// The bucket (nil: the KPI's `period`).
@@ -244,7 +244,7 @@ public enum RunRules: String, Sendable, CaseIterable {
 }
 
 /// A Pareto chart of a category column (`pareto`).
-public struct ParetoBlock: Sendable {
+public struct ParetoBlock: Sendable, Hashable {
     /// The dataset (nil: the only one).
     public var dataset: Located<String>?
     /// The category column.
@@ -273,7 +273,7 @@ public struct ParetoBlock: Sendable {
 }
 
 /// A histogram or box plot of a KPI's row values or of a column (`distribution`).
-public struct DistributionBlock: Sendable {
+public struct DistributionBlock: Sendable, Hashable {
     /// What is distributed.
     public var source: DistributionSource
     /// The dataset for a column source (nil: the only one).
@@ -293,7 +293,7 @@ public struct DistributionBlock: Sendable {
 }
 
 /// The values of a distribution block.
-public enum DistributionSource: Sendable {
+public enum DistributionSource: Sendable, Hashable {
     case kpi(Located<String>)
     case column(Located<String>)
 }
@@ -304,7 +304,7 @@ public enum DistributionKind: String, Sendable, CaseIterable {
 }
 
 /// A diverging stacked bar of Likert answers (`likert`).
-public struct LikertBlock: Sendable {
+public struct LikertBlock: Sendable, Hashable {
     /// The dataset (nil: the only one).
     public var dataset: Located<String>?
     /// The answer column (values 1…scale).
@@ -324,7 +324,7 @@ public struct LikertBlock: Sendable {
 }
 
 /// SERVQUAL gap scores by dimension and wave (`servqual_gap`).
-public struct ServqualGapBlock: Sendable {
+public struct ServqualGapBlock: Sendable, Hashable {
     /// The dataset (nil: the only one).
     public var dataset: Located<String>?
     /// The column naming the survey wave.
@@ -341,7 +341,7 @@ public struct ServqualGapBlock: Sendable {
 }
 
 /// A grid of small trend charts, one per value of a column (`small_multiples`).
-public struct SmallMultiplesBlock: Sendable {
+public struct SmallMultiplesBlock: Sendable, Hashable {
     /// The KPI charted.
     public var kpi: Located<String>
     /// The column splitting the data.
@@ -361,7 +361,7 @@ public struct SmallMultiplesBlock: Sendable {
 }
 
 /// A table of rows from a dataset (`table`).
-public struct TableBlock: Sendable {
+public struct TableBlock: Sendable, Hashable {
     /// The dataset (nil: the only one).
     public var dataset: Located<String>?
     /// The columns shown, in order.
@@ -390,7 +390,7 @@ public struct TableBlock: Sendable {
 }
 
 /// A sort key: a column, descending when written with a leading `-`.
-public struct SortKey: Sendable {
+public struct SortKey: Sendable, Hashable {
     /// The column.
     public var column: Located<String>
     /// True for largest first.
@@ -404,7 +404,7 @@ public struct SortKey: Sendable {
 }
 
 /// A display format for one table column.
-public struct ColumnFormat: Sendable {
+public struct ColumnFormat: Sendable, Hashable {
     /// The column.
     public var column: Located<String>
     /// The format.
@@ -418,7 +418,7 @@ public struct ColumnFormat: Sendable {
 }
 
 /// Verbatim customer comments (`quotes`).
-public struct QuotesBlock: Sendable {
+public struct QuotesBlock: Sendable, Hashable {
     /// The dataset (nil: the only one).
     public var dataset: Located<String>?
     /// The column holding the comment text.

@@ -1,7 +1,7 @@
 import TallyCore
 
 /// Text with `{{ reference | filter }}` placeholders, e.g. `FCR rose to {{ fcr.post | percent }}`.
-public struct TextTemplate: Sendable {
+public struct TextTemplate: Sendable, Hashable {
     /// The text as written.
     public var source: String
     /// Literal runs and placeholders, in order.
@@ -71,13 +71,13 @@ public struct TextTemplate: Sendable {
 }
 
 /// A literal run or a placeholder.
-public enum TemplatePart: Sendable {
+public enum TemplatePart: Sendable, Hashable {
     case literal(String)
     case placeholder(TemplatePlaceholder)
 }
 
 /// One `{{ reference | filter | … }}`.
-public struct TemplatePlaceholder: Sendable {
+public struct TemplatePlaceholder: Sendable, Hashable {
     /// The dotted reference split at dots: `["fcr", "baseline"]`, `["params", "team"]`.
     public var path: [String]
     /// Filters applied left to right (`percent`, `signed`, …).

@@ -46,8 +46,17 @@ extension SemanticChecker {
 
     /// Phases: ids unique, in date order, not overlapping, only the last open-ended, none after the as-of date.
     mutating func checkPhases() {
-        guard let phases = spec.phases else { return }
-        checkDataset(phases.dataset, usedBy: "phases", at: phases.location)
+        guard let phases = spec.phases else {
+            if spec.report.asOf == .latestData {
+                report(Messages.noPhases(needed: "`as_of: latest-data`"), at: spec.report.location)
+            }
+            return
+        }
+        if !phases.hasTimePerDataset {
+            checkDataset(phases.dataset, usedBy: "phases", at: phases.location)
+        } else {
+            for entry in phases.timeColumns { checkDataset(entry.dataset, usedBy: "phases", at: phases.location) }
+        }
         var seen: [String: SourceLocation] = [:]
         for period in phases.periods where !period.id.value.isEmpty {
             if let first = seen[period.id.value] {
@@ -81,10 +90,23 @@ extension SemanticChecker {
         }
     }
 
-    /// KPIs: datasets exist, targets of percentage KPIs lie within 0–100%.
+    /// KPIs: datasets exist and have a time column when there are phases; percentage targets lie in 0–100%.
     mutating func checkKPIs() {
         for kpi in spec.kpis {
             checkDataset(kpi.dataset, usedBy: "KPI \(Messages.quoted(kpi.id.value))", at: kpi.location)
+            if let phases = spec.phases, phases.hasTimePerDataset, let dataset = spec.dataset(for: kpi.dataset),
+                spec.timeColumn(for: dataset) == nil, !phases.timeColumns.isEmpty
+            {
+                let covered = phases.timeColumns.compactMap { entry -> (String, String)? in
+                    guard let name = entry.dataset?.value ?? phases.dataset?.value ?? spec.datasets.first?.name.value else {
+                        return nil
+                    }
+                    return (name, entry.column.value)
+                }
+                report(
+                    Messages.datasetWithoutTime(kpi: kpi.id.value, dataset: dataset.name.value, covered: covered),
+                    at: kpi.dataset?.location ?? kpi.location)
+            }
             guard kpi.format == .percent else { continue }
             for (name, value) in [("target", kpi.target), ("expected", kpi.expected)] {
                 guard let value, value.value < 0 || value.value > 1 else { continue }

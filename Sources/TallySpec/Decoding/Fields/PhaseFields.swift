@@ -1,7 +1,9 @@
 /// Keys of `phases:`.
 enum PhaseKeys {
     static let dataset = Field("dataset", .identifier, "The dataset whose time column places rows (optional with one dataset).")
-    static let time = Field("time", .name, required: true, "The date or datetime column that places rows in phases.")
+    static let time = Field(
+        "time", .oneOf([.name, .dictionary(.name, keys: .identifier)]), required: true,
+        "The date or datetime column that places rows in phases; with several datasets, a mapping dataset → column.")
     static let periods = Field(
         "periods", .list(.object(PeriodKeys.schema)), required: true, "The phases in order; the first is the baseline.")
     static let exclude = Field(

@@ -21,6 +21,9 @@ enum RootKeys {
     static let schema = ObjectSchema(
         "spec", "A Tally report spec: a YAML file describing one evaluation report.",
         [version, report, params, data, phases, kpis, sections, evidence, batch, output])
+
+    /// Every mapping schema of a spec, the root first (for "this key belongs under …" hints and the docs test).
+    static let allSchemas = schema.reachableSchemas
 }
 
 /// Keys of `report:`.
