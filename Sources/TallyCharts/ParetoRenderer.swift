@@ -1,0 +1,72 @@
+import TallyCore
+import TallyGraphics
+
+/// Draws a Pareto chart: bars (vital few in the strong colour), the cumulative line on a 0–100% right axis,
+/// and the threshold as a dashed line.
+struct ParetoRenderer {
+    let theme: Theme
+    let measurer: any TextMeasurer
+
+    /// Legend: vital few, the rest, and the cumulative line.
+    func legend(_ data: ParetoData) -> [LegendEntry] {
+        guard !data.categories.isEmpty else { return [] }
+        var entries: [LegendEntry] = []
+        if let t = data.threshold, data.vitalFewCount < data.categories.count {
+            entries.append(LegendEntry(.box(theme.post), "Up to \(ValueFormatter.format(t, as: .percent, decimals: 0)) of \(data.unit)"))
+            entries.append(LegendEntry(.box(theme.baseline), "Other categories"))
+        } else {
+            entries.append(LegendEntry(.box(theme.post), data.unit.prefix(1).uppercased() + data.unit.dropFirst()))
+        }
+        entries.append(LegendEntry(.lineMarker(Stroke(color: theme.text, width: 1.4), .circle), "Cumulative share"))
+        return entries
+    }
+
+    /// Draws the chart into `plot`.
+    func draw(_ data: ParetoData, in plot: Rect, into frame: inout Frame) {
+        let cats = data.categories.filter { $0.value.isFinite && $0.cumulativeShare.isFinite }
+        guard !cats.isEmpty, cats.contains(where: { $0.value > 0 }) else {
+            Marks.noData(in: plot, theme: theme, measurer: measurer, into: &frame)
+            return
+        }
+        let font = theme.font(size: theme.labelSize)
+        let rightWidth = LabelLayout.width("100%", font: font, measurer: measurer) + 6
+        let categoryAxis = CategoryAxis(theme: theme, measurer: measurer)
+        let estimatedStep = (plot.width - rightWidth - 40) / Double(cats.count)
+        let mode = categoryAxis.mode(cats.map(\.label), step: estimatedStep, maxLength: plot.height * 0.3)
+        let valueHeadroom = theme.labelSize * 1.4
+        let axis = ValueAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
+        let (scale, area) = axis.draw(
+            values: cats.map(\.value), includeZero: true,
+            in: plot.inset(top: valueHeadroom, bottom: categoryAxis.height(mode), right: rightWidth), into: &frame)
+        // Right axis: cumulative share 0–100%, at the left axis' gridline positions where possible.
+        let share = LinearScale(domain: 0...1, rangeStart: area.maxY, rangeEnd: area.minY, ticks: [0, 0.25, 0.5, 0.75, 1])
+        for t in share.ticks {
+            frame.add(.text(measurer.label(
+                ValueFormatter.format(t, as: .percent, decimals: 0), font: font, color: theme.mutedText, x: area.maxX + 5,
+                y: share(t))))
+        }
+        let bands = BandScale(count: cats.count, rangeStart: area.minX, rangeEnd: area.maxX, padding: 0.2)
+        let vital = data.vitalFewCount
+        let showValues = cats.allSatisfy { c in
+            LabelLayout.width(ValueFormatter.format(c.value, as: data.format, decimals: data.decimals, locale: data.locale), font: font, measurer: measurer)
+                <= bands.step - 2
+        }
+        for (i, c) in cats.enumerated() {
+            let y = scale(max(0, c.value)), zero = scale(0)
+            frame.fill(Rect(x: bands.start(i), y: y, width: bands.bandwidth, height: zero - y), vital == 0 || i < vital ? theme.post : theme.baseline)
+            if showValues {
+                let text = ValueFormatter.format(c.value, as: data.format, decimals: data.decimals, locale: data.locale)
+                frame.add(.text(measurer.label(text, font: font, color: theme.text, x: bands.center(i), y: y - theme.labelSize * 0.75, alignment: .center)))
+            }
+        }
+        frame.stroke(.line(from: Point(area.minX, scale(0)), to: Point(area.maxX, scale(0))), Stroke(color: theme.axis, width: 0.8))
+        if let t = data.threshold, t.isFinite, t > 0, t < 1 {
+            let y = share(t)
+            Marks.hRule(y, from: area.minX, to: area.maxX, Stroke(color: theme.target, width: 1, dash: [5, 3]), into: &frame)
+        }
+        let points = cats.enumerated().map { Point(bands.center($0.offset), share(min(1, max(0, $0.element.cumulativeShare)))) }
+        frame.stroke(.polyline(points), Stroke(color: theme.text, width: 1.4))
+        for p in points { Marks.marker(.circle, at: p, size: 4.5, fill: theme.text, stroke: .white, into: &frame) }
+        categoryAxis.draw(cats.map(\.label), centres: cats.indices.map { bands.center($0) }, step: bands.step, top: area.maxY, mode: mode, into: &frame)
+    }
+}
