@@ -15,7 +15,7 @@ struct ValueAxis {
         clampUnit: Bool? = nil
     ) -> (LinearScale, Rect) {
         // About one tick per 45 pt of height, between 2 and 6, so small charts are never crowded.
-        let count = tickCount ?? max(2, min(6, Int(plot.height / 45)))
+        let count = tickCount ?? (plot.height < 60 ? 2 : max(3, min(6, Int(plot.height / 45))))
         let provisional = LinearScale.nice(
             values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY, tickCount: count,
             clampUnit: clampUnit ?? (format == .percent), duration: format == .duration)
@@ -43,6 +43,11 @@ struct ValueAxis {
     }
 
     private func tickText(_ value: Double, decimals: Int) -> String {
+        Self.tickText(value, format: format, decimals: decimals, locale: locale)
+    }
+
+    /// A tick label: like value labels, but whole minutes and hours drop their zero parts ("6m", "2h").
+    static func tickText(_ value: Double, format: ValueFormat, decimals: Int, locale: ReportLocale) -> String {
         if format == .duration, value.isFinite, value >= 60, value < 48 * 3600 {
             // Whole minutes or hours read better without ":00" parts ("6m", "2h").
             let seconds = Int(value.rounded())

@@ -1,6 +1,6 @@
 import TallyGraphics
 
-/// Category labels under vertical bars: centred and wrapped to two lines when they fit, otherwise rotated
+/// Category labels under vertical bars: centred and wrapped to three lines when they fit, otherwise rotated
 /// (reading upwards) and shortened with an ellipsis, so labels never overlap.
 struct CategoryAxis {
     let theme: Theme
@@ -23,7 +23,7 @@ struct CategoryAxis {
             let words = label.split(separator: " ").map(String.init)
             if words.contains(where: { LabelLayout.width($0, font: font, measurer: measurer) > width }) { fits = false; break }
             let metrics = measurer.measure(StyledText(plain: label), font: font, width: width, lineSpacing: 1)
-            if metrics.lineCount > 2 { fits = false; break }
+            if metrics.lineCount > 3 { fits = false; break }
             lines = max(lines, metrics.lineCount)
         }
         if fits { return .horizontal(lines: lines) }

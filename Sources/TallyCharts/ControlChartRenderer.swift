@@ -15,7 +15,7 @@ struct ControlChartRenderer {
     /// Legend: the data line, then each rule's symbol and each meaning present.
     func legend(_ data: ControlChartData) -> [LegendEntry] {
         guard data.points.contains(where: { $0.value != nil }) else { return [] }
-        var entries = [LegendEntry(.lineMarker(Stroke(color: commonCause, width: 1.2), .circle), isRunChart ? "Data" : "Common cause")]
+        var entries = [LegendEntry(.lineMarker(Stroke(color: commonCause, width: 1.2), .circle), isRunChart ? "Data" : "Common cause", optional: true)]
         let flagged = data.points.filter { !$0.signals.isEmpty && $0.value != nil }
         let rules = Set(flagged.compactMap { primaryRule($0) })
         for rule in SPCRule.allCases where rules.contains(rule) {
@@ -25,12 +25,12 @@ struct ControlChartRenderer {
         if meanings.contains(1) { entries.append(LegendEntry(.marker(.circle, fill: theme.improvement, stroke: nil), "Improvement")) }
         if meanings.contains(-1) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: theme.concern), "Concern")) }
         if meanings.contains(0) { entries.append(LegendEntry(.marker(.circle, fill: neutralSignal, stroke: nil), "Special cause")) }
-        if data.points.contains(where: \.excluded) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: commonCause), "Excluded")) }
+        if data.points.contains(where: \.excluded) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: commonCause), "Excluded", optional: true)) }
         if !isRunChart && data.points.contains(where: { $0.lower != nil || $0.upper != nil }) {
-            entries.append(LegendEntry(.line(Stroke(color: theme.text, width: 1, dash: [4, 2.5])), "\(data.chartKindLabel) limits"))
+            entries.append(LegendEntry(.line(Stroke(color: theme.text, width: 1, dash: [4, 2.5])), "\(data.chartKindLabel) limits", optional: true))
         }
         if !isRunChart && data.showZones && data.points.contains(where: { $0.sigma != nil }) {
-            entries.append(LegendEntry(.line(Stroke(color: theme.axis, width: 0.7, dash: [1, 2])), "1σ, 2σ"))
+            entries.append(LegendEntry(.line(Stroke(color: theme.axis, width: 0.7, dash: [1, 2])), "1σ, 2σ", optional: true))
         }
         return entries
     }

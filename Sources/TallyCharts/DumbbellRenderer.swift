@@ -44,12 +44,14 @@ struct DumbbellRenderer {
         let axis = HorizontalAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
         let area = plot.inset(left: column + valueWidth + 6, bottom: axis.height, right: valueWidth + 6)
         let scale = axis.scale(values: values, includeZero: data.includeZero, area: area)
-        axis.draw(scale, area: area, into: &frame)
         let rowHeight = area.height / Double(rows.count)
+        for i in rows.indices where i % 2 == 1 {
+            frame.fill(Rect(x: area.minX, y: area.minY + rowHeight * Double(i), width: area.width, height: rowHeight), theme.shade.withAlpha(0.6))
+        }
+        axis.draw(scale, area: area, into: &frame)
         for (i, row) in rows.enumerated() {
             let y = area.minY + rowHeight * (Double(i) + 0.5)
             labels.draw(row.label, right: plot.minX + column, width: column, y: y, rowHeight: rowHeight, into: &frame)
-            if i % 2 == 1 { frame.fill(Rect(x: area.minX, y: y - rowHeight / 2, width: area.width, height: rowHeight), theme.shade.withAlpha(0.6)) }
             let b = row.baseline.flatMap { $0.isFinite ? $0 : nil }, p = row.post.flatMap { $0.isFinite ? $0 : nil }
             let dot = min(8, max(4, rowHeight * 0.45))
             if let b, let p {
@@ -65,7 +67,8 @@ struct DumbbellRenderer {
                 Marks.marker(shape, at: Point(scale(p), y), size: dot + 1, fill: color, stroke: .white, into: &frame)
             }
             // Values sit outside the dumbbell: the lower value to the left, the higher to the right.
-            let pairs: [(Double, Bool)] = [b.map { ($0, false) }, p.map { ($0, true) }].compactMap { $0 }
+            // Equal values get one label (the post value's).
+            let pairs: [(Double, Bool)] = [b == p ? nil : b.map { ($0, false) }, p.map { ($0, true) }].compactMap { $0 }
             let low = pairs.min { $0.0 < $1.0 }, high = pairs.max { $0.0 < $1.0 }
             for (entry, right) in [(low, false), (high, true)] {
                 guard let (v, isPost) = entry else { continue }

@@ -30,14 +30,14 @@ struct HistogramRenderer {
         for (k, group) in groups.enumerated() {
             let panel = Rect(x: plot.minX, y: plot.minY + Double(k) * (panelHeight + gap), width: plot.width, height: panelHeight)
             let title = "\(group.label) (n = \(ValueFormatter.format(Double(group.n), as: .integer, locale: data.locale)))"
-            let titleBox = measurer.label(
-                LabelLayout.truncate(title, toWidth: panel.width, font: font.bold, measurer: measurer), font: font, color: theme.text,
-                x: panel.minX, y: panel.minY + theme.labelSize * 0.65, bold: true)
-            frame.add(.text(titleBox))
             let axis = ValueAxis(theme: theme, measurer: measurer, format: yFormat, locale: data.locale)
             let (y, inner) = axis.draw(
-                values: [0, top], includeZero: true, in: panel.inset(top: theme.labelSize * 1.4), into: &frame,
+                values: [0, top], includeZero: true, in: panel.inset(top: theme.labelSize * 1.6), into: &frame,
                 tickCount: panelHeight > 110 ? 4 : 2, clampUnit: false)
+            let titleBox = measurer.label(
+                LabelLayout.truncate(title, toWidth: inner.width, font: font.bold, measurer: measurer), font: font, color: theme.text,
+                x: inner.minX, y: panel.minY + theme.labelSize * 0.65, bold: true)
+            frame.add(.text(titleBox))
             area = inner
             x = LinearScale(domain: lo...hi, rangeStart: inner.minX, rangeEnd: inner.maxX, ticks: [])
             for b in 0..<bins {
@@ -59,7 +59,7 @@ struct HistogramRenderer {
             let px = x(t)
             frame.stroke(.line(from: Point(px, area.maxY), to: Point(px, area.maxY + 3)), Stroke(color: theme.axis, width: 0.6))
             var box = measurer.label(
-                ValueFormatter.format(t, as: data.format, decimals: decimals, locale: data.locale), font: font, color: theme.mutedText,
+                ValueAxis.tickText(t, format: data.format, decimals: decimals, locale: data.locale), font: font, color: theme.mutedText,
                 x: px, y: area.maxY + 4 + theme.labelSize * 0.65, alignment: .center)
             box.origin.x = min(max(box.origin.x, theme.chartPadding), plot.maxX - box.measured.width)
             guard box.origin.x > lastRight + 4 else { continue }

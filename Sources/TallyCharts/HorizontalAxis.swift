@@ -31,7 +31,7 @@ struct HorizontalAxis {
         for t in scale.ticks {
             let x = scale(t)
             frame.stroke(.line(from: Point(x, area.minY), to: Point(x, area.maxY)), Stroke(color: theme.grid, width: 0.6))
-            let text = labelText?(t) ?? ValueFormatter.format(t, as: format, decimals: format == .duration ? 0 : decimals, locale: locale)
+            let text = labelText?(t) ?? ValueAxis.tickText(t, format: format, decimals: decimals, locale: locale)
             var box = measurer.label(text, font: font, color: theme.mutedText, x: x, y: area.maxY + 4 + theme.labelSize * 0.65, alignment: .center)
             box.origin.x = min(max(box.origin.x, theme.chartPadding), frame.size.width - theme.chartPadding - box.measured.width)
             guard box.origin.x > lastRight + 4 else { continue }

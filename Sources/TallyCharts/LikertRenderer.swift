@@ -9,16 +9,19 @@ struct LikertRenderer {
 
     /// A diverging orange–purple ramp (colour-blind safe; dark ends, light middle so greyscale keeps the order).
     func colors(_ count: Int) -> [Color] {
-        let negative = [Color(hex: 0xB35806), Color(hex: 0xE08214), Color(hex: 0xFDB863)]
-        let positive = [Color(hex: 0xB2ABD2), Color(hex: 0x8073AC), Color(hex: 0x542788)]
-        let neutral = Color(hex: 0xD9D9D9)
         let half = count / 2
-        let left = Array(negative.suffix(min(3, half)))
-        let right = Array(positive.prefix(min(3, half)))
-        // More than three levels a side reuse the darkest shade.
-        let leftFull = Array(repeating: negative[0], count: max(0, half - left.count)) + left
-        let rightFull = right + Array(repeating: positive[2], count: max(0, half - right.count))
-        return leftFull + (count % 2 == 1 ? [neutral] : []) + rightFull
+        // ColorBrewer PuOr classes per side (dark ends, light middle so greyscale keeps the order).
+        let negative: [UInt32], positive: [UInt32]
+        switch half {
+        case 0: (negative, positive) = ([], [])
+        case 1: (negative, positive) = ([0xE66101], [0x5E3C99])
+        case 2: (negative, positive) = ([0xE66101, 0xFDB863], [0xB2ABD2, 0x5E3C99])
+        default:
+            let extra = half - 3
+            negative = Array(repeating: 0xB35806, count: extra) + [0xB35806, 0xF1A340, 0xFEE0B6]
+            positive = [0xD8DAEB, 0x998EC3, 0x542788] + Array(repeating: 0x542788, count: extra)
+        }
+        return negative.map { Color(hex: $0) } + (count % 2 == 1 ? [Color(hex: 0xD9D9D9)] : []) + positive.map { Color(hex: $0) }
     }
 
     /// Legend: one swatch per level, most negative first.
@@ -49,11 +52,11 @@ struct LikertRenderer {
             return (s.negative + s.neutral / 2, s.positive + s.neutral / 2)
         }
         let reach = max(extents.map(\.0).max() ?? 0.5, extents.map(\.1).max() ?? 0.5)
-        let bound = min(1, (reach * 4).rounded(.up) / 4)
+        let bound = min(1, max(0.2, (reach * 5).rounded(.up) / 5))
         let scale = axis.scale(values: [], includeZero: true, area: area, fixed: (-bound)...bound)
         axis.draw(scale, area: area, labelText: { ValueFormatter.format(abs($0), as: .percent, decimals: 0, locale: data.locale) }, into: &frame)
         let rowHeight = area.height / Double(rows.count)
-        let barHeight = min(rowHeight * 0.62, 28)
+        let barHeight = min(rowHeight * 0.62, 34)
         for (i, row) in rows.enumerated() {
             let y = area.minY + rowHeight * (Double(i) + 0.5)
             labels.draw(rowTexts[i], right: plot.minX + column, width: column, y: y, rowHeight: rowHeight, into: &frame)

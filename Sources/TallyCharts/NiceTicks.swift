@@ -144,7 +144,7 @@ extension NiceTicks {
             guard k >= 2, k <= 12 else { continue }
             // Prefer counts near the wanted number and little empty space beyond the data.
             let coverage = (high - low) / (last - first)
-            let score = abs(Double(k - count)) + 2 * (1 - coverage)
+            let score = 0.5 * abs(Double(k - count)) + 4 * (1 - coverage)
             if score < (best?.score ?? .infinity) { best = (score, (0..<k).map { first + Double($0) * step }) }
         }
         return best?.ticks ?? NiceTicks.ticks(min: low, max: high, count: count)

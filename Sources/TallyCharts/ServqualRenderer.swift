@@ -10,11 +10,14 @@ struct ServqualRenderer {
     /// Legend: expectation, perception, and the gap colours present.
     func legend(_ data: ServqualData) -> [LegendEntry] {
         guard data.dimensions.contains(where: { $0.gap != nil }) else { return [] }
-        return [
+        var entries = [
             LegendEntry(.marker(.diamond, fill: nil, stroke: theme.text), "Expectation"),
             LegendEntry(.marker(.circle, fill: theme.post, stroke: nil), "Perception"),
-            LegendEntry(.box(theme.concern.withAlpha(0.45)), "Shortfall"),
         ]
+        let gaps = data.dimensions.compactMap(\.gap)
+        if gaps.contains(where: { $0 < 0 }) { entries.append(LegendEntry(.box(theme.concern.withAlpha(0.45)), "Falls short")) }
+        if gaps.contains(where: { $0 > 0 }) { entries.append(LegendEntry(.box(theme.improvement.withAlpha(0.35)), "Exceeds")) }
+        return entries
     }
 
     /// Draws the dimensions into `plot`.

@@ -15,7 +15,10 @@ struct SmallMultiplesRenderer {
             entries.append(LegendEntry(.line(Stroke(color: theme.baseline, width: 1.6)), "Before change"))
             entries.append(LegendEntry(.line(Stroke(color: theme.post, width: 1.6)), "After change"))
         }
-        if data.target != nil { entries.append(LegendEntry(.line(Stroke(color: theme.target, width: 1, dash: [4, 2])), "Target")) }
+        if let t = data.target, t.isFinite {
+            let text = "Target " + ValueFormatter.format(t, as: data.format, decimals: data.decimals, locale: data.locale)
+            entries.append(LegendEntry(.line(Stroke(color: theme.target, width: 1, dash: [4, 2])), text))
+        }
         return entries
     }
 
@@ -38,12 +41,12 @@ struct SmallMultiplesRenderer {
         let gapX = 10.0, gapY = theme.labelSize * 0.8
         let cellW = (plot.width - gapX * Double(columns - 1)) / Double(columns)
         let cellH = (plot.height - endLabelHeight - gapY * Double(rows - 1)) / Double(rows)
-        let titleH = theme.labelSize * 1.5
+        let titleH = theme.labelSize * 2
         let provisional = LinearScale.nice(
             values: all, includeZero: data.includeZero, rangeStart: 0, rangeEnd: 1, tickCount: max(2, min(4, Int((cellH - titleH) / 28))),
             clampUnit: data.format == .percent, duration: data.format == .duration)
         let decimals = data.format == .percent ? NiceTicks.decimals(forStep: provisional.tickStep * 100) : NiceTicks.decimals(forStep: provisional.tickStep)
-        let tickLabels = provisional.ticks.map { ValueFormatter.format($0, as: data.format, decimals: data.format == .duration ? 0 : decimals, locale: data.locale) }
+        let tickLabels = provisional.ticks.map { ValueAxis.tickText($0, format: data.format, decimals: decimals, locale: data.locale) }
         let yLabelWidth = (tickLabels.map { LabelLayout.width($0, font: font, measurer: measurer) }.max() ?? 0) + 5
         let domain = TimeAxis.domain(xs, kind: data.xAxis)
         for (k, panel) in data.panels.enumerated() {
@@ -60,10 +63,10 @@ struct SmallMultiplesRenderer {
             let lastText = last.map(fmt) ?? "n/a"
             let lastWidth = LabelLayout.width(lastText, font: font.bold, measurer: measurer)
             let title = LabelLayout.truncate(panel.label, toWidth: max(0, cell.width - lastWidth - 6), font: font.bold, measurer: measurer)
-            var titleBox = measurer.label(title, font: font, color: theme.text, x: cell.minX, y: cell.minY + titleH * 0.45, bold: true)
+            var titleBox = measurer.label(title, font: font, color: theme.text, x: cell.minX, y: cell.minY + theme.labelSize * 0.65, bold: true)
             titleBox.font = font.bold
             if !title.isEmpty { frame.add(.text(titleBox)) }
-            frame.add(.text(measurer.label(lastText, font: font, color: last == nil ? theme.mutedText : theme.post, x: cell.maxX, y: cell.minY + titleH * 0.45, alignment: .right, bold: true)))
+            frame.add(.text(measurer.label(lastText, font: font, color: last == nil ? theme.mutedText : theme.post, x: cell.maxX, y: cell.minY + theme.labelSize * 0.65, alignment: .right, bold: true)))
             if let t = data.target, t.isFinite {
                 Marks.hRule(y(t), from: inner.minX, to: inner.maxX, Stroke(color: theme.target, width: 0.9, dash: [4, 2]), into: &frame)
             }
@@ -89,10 +92,13 @@ struct SmallMultiplesRenderer {
             if r == rows - 1 || k + columns >= count {
                 // First and last period under the bottom panels only.
                 let ends = [xs.min() ?? 0, xs.max() ?? 0]
+                var right = -Double.infinity
                 for (j, e) in ends.enumerated() {
                     let text = periodLabel(e, kind: data.xAxis)
                     var box = measurer.label(text, font: font, color: theme.mutedText, x: x(e), y: inner.maxY + 4 + theme.labelSize * 0.6, alignment: j == 0 ? .left : .right)
                     box.origin.x = min(max(box.origin.x, cell.minX), cell.maxX - box.measured.width)
+                    guard box.origin.x > right + 6 else { continue }
+                    right = box.origin.x + box.measured.width
                     frame.add(.text(box))
                 }
             }
