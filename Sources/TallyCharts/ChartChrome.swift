@@ -49,9 +49,9 @@ struct ChartChrome {
             top += box.measured.height
         }
         top += 6
-        // A legend may take at most a fifth of the chart's height: optional entries go first, then it is cut.
+        // A legend may take about an eighth of the chart's height: optional entries go first, then it is cut.
         var entries = legend
-        let maxRows = max(1, Int(model.size.height * 0.2 / (theme.labelSize * 1.6)))
+        let maxRows = max(2, Int(model.size.height * 0.12 / (theme.labelSize * 1.6)))
         if legendRows(entries, width: width) > maxRows { entries = entries.filter { !$0.optional } }
         while legendRows(entries, width: width) > maxRows && entries.count > 1 { entries.removeLast() }
         if !entries.isEmpty { top = drawLegend(entries, top: top, left: pad, width: width, into: &frame) + 4 }

@@ -21,6 +21,10 @@ struct PrePostBarsRenderer {
 
     /// Draws the bars into `plot`.
     func draw(_ data: PrePostBars, in plot: Rect, into frame: inout Frame) {
+        guard data.groups.contains(where: { $0.bars.contains { $0.value?.isFinite == true } }) else {
+            Marks.noData(in: plot, theme: theme, measurer: measurer, into: &frame)
+            return
+        }
         let single = data.groups.count == 1
         let labelFont = theme.font(size: theme.labelSize)
         // Room under the plot for category labels (phase + n, or KPI label).

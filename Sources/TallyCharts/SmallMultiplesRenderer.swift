@@ -33,7 +33,16 @@ struct SmallMultiplesRenderer {
         let font = theme.font(size: theme.labelSize)
         func fmt(_ v: Double) -> String { ValueFormatter.format(v, as: data.format, decimals: data.decimals, locale: data.locale) }
         let count = data.panels.count
-        let columns = max(1, min(count, data.columns ?? Int(plot.width / 150)))
+        let endLabelHeight0 = 4 + theme.labelSize * 1.25
+        // Columns: as given, else the count that keeps panels closest to a 1.6 : 1 shape at the largest size.
+        let columns = max(1, min(count, data.columns ?? (1...max(1, count)).max { a, b in
+            func score(_ c: Int) -> Double {
+                let r = Double((count + c - 1) / c)
+                let w = plot.width / Double(c), h = (plot.height - endLabelHeight0) / r
+                return min(w / 1.6, h)
+            }
+            return score(a) < score(b)
+        } ?? 1))
         let rows = (count + columns - 1) / columns
         var all = values
         if let t = data.target, t.isFinite { all.append(t) }
@@ -42,6 +51,10 @@ struct SmallMultiplesRenderer {
         let cellW = (plot.width - gapX * Double(columns - 1)) / Double(columns)
         let cellH = (plot.height - endLabelHeight - gapY * Double(rows - 1)) / Double(rows)
         let titleH = theme.labelSize * 2
+        guard cellH - titleH >= theme.labelSize * 3, cellW >= 60 else {
+            Marks.noData(in: plot, theme: theme, measurer: measurer, into: &frame, message: "Too small to show \(count) panels")
+            return
+        }
         let provisional = LinearScale.nice(
             values: all, includeZero: data.includeZero, rangeStart: 0, rangeEnd: 1, tickCount: max(2, min(4, Int((cellH - titleH) / 28))),
             clampUnit: data.format == .percent, duration: data.format == .duration)
