@@ -66,8 +66,19 @@ struct TimeAxis {
         let font = theme.font(size: theme.labelSize)
         let line = theme.labelSize * 1.25
         frame.stroke(.line(from: Point(area.minX, area.maxY), to: Point(area.maxX, area.maxY)), Stroke(color: theme.axis, width: 0.8))
-        for tick in ticks {
+        var pendingYear: String? = nil
+        for var tick in ticks {
             let x = scale(tick.x)
+            if tick.line2 == nil, let year = pendingYear { tick.line2 = year }
+            // A label that would have to move far off its tick to stay clear of the value labels is left out.
+            let widest = max(
+                LabelLayout.width(tick.line1, font: font, measurer: measurer),
+                tick.line2.map { LabelLayout.width($0, font: font.bold, measurer: measurer) } ?? 0)
+            if x - widest / 2 < limits.lowerBound - widest * 0.4 || x + widest / 2 > limits.upperBound + widest * 0.4 {
+                pendingYear = tick.line2  // the year moves to the next label shown
+                continue
+            }
+            pendingYear = nil
             frame.stroke(.line(from: Point(x, area.maxY), to: Point(x, area.maxY + 3)), Stroke(color: theme.axis, width: 0.6))
             for (i, text) in [tick.line1, tick.line2].enumerated() {
                 guard let text, !text.isEmpty else { continue }
