@@ -73,6 +73,15 @@ struct KPITileRenderer {
         let xs = LinearScale(domain: 0...Double(max(1, count - 1)), rangeStart: spark.minX + 3, rangeEnd: spark.maxX - 3, ticks: [])
         if let t = data.target, t.isFinite {
             Marks.hRule(ys(t), from: spark.minX, to: spark.maxX, Stroke(color: theme.target, width: 0.9, dash: [3, 2]), into: &frame)
+            // Label the target at the left end, on the side of the line the early values leave free.
+            let early = data.sparkline.prefix(max(1, count / 3)).compactMap { $0 }.filter(\.isFinite)
+            let earlyAbove = early.isEmpty ? false : early.reduce(0, +) / Double(early.count) > t
+            let font = theme.font(size: theme.captionSize)
+            let text = "Target " + ValueFormatter.format(t, as: data.format, decimals: data.decimals, locale: data.locale)
+            let y = ys(t) + (earlyAbove ? 1 : -1) * theme.captionSize * 0.75
+            if y - theme.captionSize * 0.6 >= spark.minY - 2 && y + theme.captionSize * 0.6 <= plot.maxY {
+                frame.add(.text(measurer.label(text, font: font, color: theme.target, x: spark.minX, y: y)))
+            }
         }
         var path: [PathElement] = []
         var pen = false

@@ -174,16 +174,25 @@ enum ChartFixtures {
     }
 
     static func runChart(_ size: Size) -> ChartModel {
-        let values = weeklyValues(count: 26, seed: 5)
-        let before = values[0..<13].sorted(), after = values[13...].sorted()
-        let medians = [before[before.count / 2], after[after.count / 2]]
+        // The baseline median is extended into the after period; a shift is 6+ consecutive points on one side of it.
+        var noise = Noise(state: 5)
+        let values = (0..<26).map { i in (i < 13 ? 412.0 : 372) + 16 * noise.normal() }
+        let sorted = values[0..<13].sorted()
+        let median = sorted[sorted.count / 2]
+        var signals = [[SPCRule]](repeating: [], count: values.count)
+        var runStart = 0
+        for i in 1...values.count {
+            let sameSide = i < values.count && (values[i] < median) == (values[runStart] < median) && values[i] != median
+            if !sameSide {
+                if i - runStart >= 6 { for k in runStart..<i { signals[k] = [.shift] } }
+                runStart = i
+            }
+        }
         let points = values.enumerated().map { i, v in
-            ControlChartData.Point(
-                x: Double(i), label: "Wk \(i + 1)", value: v, centre: medians[i < 13 ? 0 : 1], phase: i < 13 ? 0 : 1,
-                signals: (15...21).contains(i) ? [.shift] : [])
+            ControlChartData.Point(x: Double(i), label: "Wk \(i + 1)", value: v, centre: median, phase: i < 13 ? 0 : 1, signals: signals[i])
         }
         return model(
-            "aht-run", "Handling time: a shift below the median after week 13", "Run chart of weekly mean handling time",
+            "aht-run", "Handling time: a run below the baseline median after the new script", "Run chart of weekly mean handling time",
             size,
             .runChart(ControlChartData(
                 points: points, phases: [.init(label: "Before", startIndex: 0), .init(label: "After", startIndex: 13, change: "New script")],
