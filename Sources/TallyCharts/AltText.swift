@@ -31,11 +31,11 @@ enum AltWords {
     /// "6 Jan 2025", "Mar 2025" or "point 3", by axis kind.
     static func when(_ x: Double, _ kind: XAxisKind, label: String? = nil) -> String {
         switch kind {
-        case .time(.month): return CivilDate(days: Int(x.rounded())).monthYear
-        case .time(.quarter): return CivilDate(days: Int(x.rounded())).quarterYear
-        case .time(.week): return "w/c " + CivilDate(days: Int(x.rounded())).britishShort
-        case .time: return CivilDate(days: Int(x.rounded())).britishShort
-        case .index: return label ?? "point \(Int(x.rounded()) + 1)"
+        case .time(.month): return CivilDate(dayValue: x).monthYear
+        case .time(.quarter): return CivilDate(dayValue: x).quarterYear
+        case .time(.week): return "w/c " + CivilDate(dayValue: x).britishShort
+        case .time: return CivilDate(dayValue: x).britishShort
+        case .index: return label ?? "point \(x.isFinite ? String(Int(max(-1e9, min(1e9, x)).rounded()) + 1) : "?")"
         }
     }
 
@@ -177,7 +177,7 @@ extension LikertData {
         let parts = valid.map { row -> String in
             let s = sides(row)
             let neutral = neutralIndex == nil ? "" : ", \(pct(s.neutral)) neutral"
-            return "\(row.label) \(pct(s.positive)) positive\(neutral), \(pct(s.negative)) negative (n = \(AltWords.n(Int(row.total.rounded()), locale)))"
+            return "\(row.label) \(pct(s.positive)) positive\(neutral), \(pct(s.negative)) negative (n = \(ValueFormatter.format(row.total, as: .integer, locale: locale)))"
         }
         return "Diverging bar chart of \(subject): " + parts.joined(separator: "; ") + "."
     }

@@ -14,8 +14,13 @@ struct HorizontalAxis {
     /// The scale for `values` across `area`'s width (nice ticks, about one per 70 pt).
     func scale(values: [Double], includeZero: Bool, area: Rect, fixed: ClosedRange<Double>? = nil) -> LinearScale {
         if let fixed {
-            let ticks = NiceTicks.ticks(min: fixed.lowerBound, max: fixed.upperBound, count: max(2, Int(area.width / 60)))
-                .filter { $0 >= fixed.lowerBound - 1e-9 && $0 <= fixed.upperBound + 1e-9 }
+            // Loose ticks may overshoot a fixed domain; ask for more until at least three fall inside.
+            var ticks: [Double] = []
+            for extra in [0, 1, 2, 4] {
+                ticks = NiceTicks.ticks(min: fixed.lowerBound, max: fixed.upperBound, count: max(2, Int(area.width / 60)) + extra)
+                    .filter { $0 >= fixed.lowerBound - 1e-9 && $0 <= fixed.upperBound + 1e-9 }
+                if ticks.count >= 3 { break }
+            }
             return LinearScale(domain: fixed, rangeStart: area.minX, rangeEnd: area.maxX, ticks: ticks)
         }
         return LinearScale.nice(

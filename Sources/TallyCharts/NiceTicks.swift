@@ -140,7 +140,9 @@ extension NiceTicks {
         var best: (score: Double, ticks: [Double])? = nil
         for step in durationSteps {
             let first = floor(low / step) * step, last = ceil(high / step) * step
-            let k = Int(((last - first) / step).rounded()) + 1
+            let span = (last - first) / step
+            guard span.isFinite, span < 20 else { continue }
+            let k = Int(span.rounded()) + 1
             guard k >= 2, k <= 12 else { continue }
             // Prefer counts near the wanted number and little empty space beyond the data.
             let coverage = (high - low) / (last - first)

@@ -32,7 +32,7 @@ struct ParetoRenderer {
         let rightWidth = LabelLayout.width("100%", font: font, measurer: measurer) + 6
         let categoryAxis = CategoryAxis(theme: theme, measurer: measurer)
         let estimatedStep = (plot.width - rightWidth - 40) / Double(cats.count)
-        let mode = categoryAxis.mode(cats.map(\.label), step: estimatedStep, maxLength: plot.height * 0.3)
+        let mode = categoryAxis.mode(cats.map(\.label), step: estimatedStep, maxLength: plot.height * 0.45)
         let valueHeadroom = theme.labelSize * 1.4
         let axis = ValueAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
         let (scale, area) = axis.draw(

@@ -120,9 +120,9 @@ struct SmallMultiplesRenderer {
 
     private func periodLabel(_ x: Double, kind: XAxisKind) -> String {
         switch kind {
-        case .time(.month), .time(.quarter): return CivilDate(days: Int(x.rounded())).monthYear
-        case .time: let d = CivilDate(days: Int(x.rounded())); return "\(d.dayMonth) \(d.year)"
-        case .index: return "#\(Int(x.rounded()) + 1)"
+        case .time(.month), .time(.quarter): return CivilDate(dayValue: x).monthYear
+        case .time: let d = CivilDate(dayValue: x); return "\(d.dayMonth) \(d.year)"
+        case .index: return "#\(x.isFinite ? String(Int(max(-1e9, min(1e9, x)).rounded()) + 1) : "?")"
         }
     }
 }

@@ -133,6 +133,7 @@ struct TimeAxis {
                 stride(from: 0, to: count, by: step).map { AxisTick(x: Double($0), line1: pointLabels[$0], line2: nil) }
             }
         case .time(let unit):
+            guard low.isFinite, high.isFinite, abs(low) < 1e8, abs(high) < 1e8 else { return [] }
             let first = Int(low.rounded(.up)), last = Int(high.rounded(.down))
             guard last >= first, last - first < 400_000 else { return [] }
             var sets: [[AxisTick]] = []

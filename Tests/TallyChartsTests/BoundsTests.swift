@@ -11,7 +11,7 @@ import TallyGraphics
 
     static func models() -> [(String, ChartModel)] {
         sizes.flatMap { size in
-            (ChartFixtures.all(size: size) + ChartFixtures.empties(size: size)).map { ("\($0.name) \(Int(size.width))x\(Int(size.height))", $0.model) }
+            (ChartFixtures.all(size: size) + ChartFixtures.empties(size: size) + ChartFixtures.degenerate(size: size)).map { ("\($0.name) \(Int(size.width))x\(Int(size.height))", $0.model) }
         }
     }
 
@@ -45,6 +45,12 @@ import TallyGraphics
             for line in numbers {
                 #expect(!line.contains("nan") && !line.contains("inf"), "\(name): \(line)")
             }
+        }
+    }
+
+    @Test func degenerateInputsStillDescribeThemselves() {
+        for (name, model) in ChartFixtures.degenerate() {
+            #expect(!model.content.altText(subject: "x").isEmpty, "\(name)")
         }
     }
 
