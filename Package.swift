@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(name: "sampledata", dependencies: ["TallyCore"]),
         // `make bench`: stage benchmarks in a release build (never timed tests).
         .executableTarget(
-            name: "tally-bench", dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats"]),
+            name: "tally-bench",
+            dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats", "TallyCharts", "TallyCairo", "TallyGraphics"]),
 
         // Tests mirror Sources/.
         .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),
