@@ -29,7 +29,7 @@ extension BlockContext {
             y += box.measured.height + 8
         }
         y += 14
-        frame.stroke(.line(from: Point(0, y), to: Point(width, y)), Stroke(color: theme.post, width: 1.5))
+        frame.fill(Rect(x: 0, y: y - 0.75, width: width, height: 1.5), theme.post)
         y += 16
 
         // Facts as a label/value list.

@@ -152,7 +152,7 @@ struct BlockContext {
         let meta = measurer.box(StyledText(plain: facts.joined(separator: "  ·  ")), font: theme.font(size: theme.bodySize - 0.5), color: theme.mutedText, at: Point(0, y), width: width)
         frame.add(.text(meta))
         y += meta.measured.height + 8
-        frame.stroke(.line(from: Point(0, y), to: Point(width, y)), Stroke(color: theme.post, width: 1.5))
+        frame.fill(Rect(x: 0, y: y - 0.75, width: width, height: 1.5), theme.post)
         frame.size.height = y + 2
         return LayoutUnit(frame: frame, spaceAfter: 14)
     }
