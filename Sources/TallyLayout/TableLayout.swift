@@ -93,28 +93,19 @@ struct TableLayout {
             guard total > 0 else { return Array(repeating: width / Double(count), count: count) }
             return weights.map { width * $0 / total }
         }
-        var natural = [Double](repeating: 0, count: count)
+        // Three widths per column: the least it can take (longest word; whole text for numbers and
+        // non-wrapping columns), its body cells unwrapped, and its heading unwrapped too.
         var minimum = [Double](repeating: 0, count: count)
-        func consider(_ text: String, bold: Bool, column i: Int) {
-            let font = bold ? cellFont.bold : cellFont
-            let whole = measurer.measure(StyledText([TextRun(text, bold: bold)]), font: font, width: nil, lineSpacing: 1).width
-            natural[i] = max(natural[i], whole)
-            if table.columns[i].wraps {
-                let longest = Self.longestWord(text)
-                let word = measurer.measure(StyledText([TextRun(longest, bold: bold)]), font: font, width: nil, lineSpacing: 1).width
-                minimum[i] = max(minimum[i], word)
-            } else {
-                minimum[i] = max(minimum[i], whole)
-            }
+        var body = [Double](repeating: 0, count: count)
+        var heading = [Double](repeating: 0, count: count)
+        func textWidth(_ text: String, bold: Bool) -> Double {
+            measurer.measure(StyledText([TextRun(text, bold: bold)]), font: bold ? cellFont.bold : cellFont, width: nil, lineSpacing: 1).width
         }
         if table.showsHeader {
             for (i, column) in table.columns.enumerated() {
-                // Headings may wrap between words even over number columns.
-                let font = cellFont.bold
-                let whole = measurer.measure(StyledText([TextRun(column.title, bold: true)]), font: font, width: nil, lineSpacing: 1).width
-                natural[i] = max(natural[i], whole)
-                let longest = Self.longestWord(column.title)
-                minimum[i] = max(minimum[i], measurer.measure(StyledText([TextRun(longest, bold: true)]), font: font, width: nil, lineSpacing: 1).width)
+                // Headings may wrap between words, even over number columns.
+                heading[i] = textWidth(column.title, bold: true)
+                minimum[i] = textWidth(Self.longestWord(column.title), bold: true)
             }
         }
         let totals = table.totals.map { [$0] } ?? []
@@ -122,29 +113,37 @@ struct TableLayout {
             let isTotals = r >= table.rows.count
             for i in 0..<min(count, row.count) {
                 let cell = ConditionalFormatting.resolve(row[i], column: i, in: table)
-                consider(cell.text, bold: cell.bold || isTotals, column: i)
+                let bold = cell.bold || isTotals
+                let whole = textWidth(cell.text, bold: bold)
+                body[i] = max(body[i], whole)
+                minimum[i] = max(minimum[i], table.columns[i].wraps ? textWidth(Self.longestWord(cell.text), bold: bold) : whole)
             }
         }
         let pad = 2 * padX + 1
-        natural = natural.map { $0 + pad }
-        minimum = minimum.map { $0 + pad }
-        let sumNatural = natural.reduce(0, +)
-        let sumMinimum = minimum.reduce(0, +)
-        if sumNatural <= width {
+        let levels: [[Double]] = [
+            minimum.map { $0 + pad },
+            table.columns.indices.map { i -> Double in max(minimum[i], body[i]) + pad },
+            table.columns.indices.map { i -> Double in max(minimum[i], body[i], heading[i]) + pad },
+        ]
+        let sums = levels.map { $0.reduce(0, +) }
+        if sums[2] <= width {
             // Spare room goes to the wrapping (text) columns, or to all when there are none.
+            let natural = levels[2]
             let flexible = table.columns.indices.filter { table.columns[$0].wraps }
             let targets = flexible.isEmpty ? Array(table.columns.indices) : flexible
             let targetNatural = targets.map { natural[$0] }.reduce(0, +)
             var result = natural
-            for i in targets { result[i] += (width - sumNatural) * (targetNatural > 0 ? natural[i] / targetNatural : 1 / Double(targets.count)) }
+            for i in targets { result[i] += (width - sums[2]) * (targetNatural > 0 ? natural[i] / targetNatural : 1 / Double(targets.count)) }
             return result
         }
-        if sumMinimum <= width, sumNatural > sumMinimum {
-            let share = (width - sumMinimum) / (sumNatural - sumMinimum)
-            return table.columns.indices.map { minimum[$0] + (natural[$0] - minimum[$0]) * share }
+        // Wrap headings before body text, and body text only as far as needed, sharing in proportion.
+        for level in [1, 0] where sums[level] <= width {
+            let lower = levels[level], upper = levels[level + 1]
+            let share = sums[level + 1] > sums[level] ? (width - sums[level]) / (sums[level + 1] - sums[level]) : 0
+            return table.columns.indices.map { i -> Double in lower[i] + (upper[i] - lower[i]) * share }
         }
         // Even the longest words do not fit: scale everything (Pango then breaks inside words).
-        return minimum.map { $0 / max(1, sumMinimum) * width }
+        return levels[0].map { $0 / max(1, sums[0]) * width }
     }
 
     /// How many lines `text` wraps to in a body cell of column `index` of a table with `columns` (weighted

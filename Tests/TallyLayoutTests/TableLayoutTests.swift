@@ -28,6 +28,19 @@ import TallyGraphics
         #expect(row.size.height > 3 * 8.5 * 1.2, "the description should wrap onto several lines")
     }
 
+    @Test func headingsWrapBeforeBodyText() {
+        let narrow = TableLayout(theme: .standard, measurer: FixedWidthTextMeasurer(), width: 300)
+        let agent = "Agent with a fairly long name here"
+        let table = TableModel(
+            columns: [TableModel.Column("Agent"), TableModel.Column("First-contact resolution rate", format: .percent)],
+            rows: [[TableModel.Cell(agent), TableModel.Cell(value: 0.71)]])
+        let widths = narrow.columnWidths(table)
+        let charWidth = 8.5 * 0.55
+        #expect(widths[0] >= Double(agent.count) * charWidth + 10, "the body text should stay on one line")
+        #expect(widths[1] < Double("First-contact resolution rate".count) * charWidth + 10, "the heading should wrap instead")
+        #expect(abs(widths.reduce(0, +) - 300) < 0.01)
+    }
+
     @Test func numberFormatsAndConditionalRulesAddSymbolAndColour() {
         let table = Fixtures.callTable(rows: 3)
         let up = ConditionalFormatting.resolve(TableModel.Cell(value: 0.061), column: 4, in: table)
