@@ -139,7 +139,7 @@ extension BlockContext {
         units.append(headingUnit(model.title, level: 1, anchor: model.anchor))
         units += paragraphUnits(InlineMarkdown.styled(
             "Everything needed to check this report: the exact input files (identified by SHA-256), the rows left out and why, and the methods behind every figure. The same facts are in *results.json*."))
-        let tables = TableLayout(theme: theme, measurer: measurer, width: width)
+        let tables = tableLayout
         func heading(_ suffix: String) -> LayoutUnit? {
             guard let section = model.sections.first(where: { $0.0 == suffix }), section.2 else { return nil }
             return headingUnit(section.1, level: 2, anchor: model.anchor + "-" + suffix)
@@ -183,7 +183,7 @@ extension BlockContext {
                 let table = TableModel(
                     caption: caption,
                     columns: [TableModel.Column("Line", format: .integer), TableModel.Column("Reason"), TableModel.Column("Content")],
-                    rows: file.rejections.map { [TableModel.Cell(value: Double($0.line)), TableModel.Cell($0.reason), TableModel.Cell($0.text)] })
+                    rows: file.rejections.map { [TableModel.Cell(value: Double($0.line)), TableModel.Cell($0.reason), TableModel.Cell(Self.excerpt($0.text))] })
                 units += tables.units(table)
             }
         }
@@ -211,6 +211,11 @@ extension BlockContext {
             units += keptTogether(factsTable(facts))
         }
         return units
+    }
+
+    /// A rejected line as printed: at most 240 characters, so a runaway line cannot outgrow a page.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 240 ? text : String(text.prefix(239)) + "…"
     }
 
     private func share(_ part: Int, of whole: Int) -> TableModel.Cell {

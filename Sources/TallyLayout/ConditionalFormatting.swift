@@ -18,15 +18,19 @@ enum ConditionalFormatting {
         return resolved
     }
 
-    /// Footnote lines explaining the rules that have a label, e.g. "▲ variance beyond ±5%".
-    static func legend(_ rules: [ConditionalRule]) -> [String] {
+    /// The key to the rules that have a label, e.g. "▲ variance above +5%   ▼ variance below −5%", symbols in
+    /// their rule's colour; nil when no rule has a label.
+    static func legend(_ rules: [ConditionalRule]) -> StyledText? {
         var seen: Set<String> = []
-        var lines: [String] = []
+        var runs: [TextRun] = []
         for rule in rules {
             guard let label = rule.label, !label.isEmpty else { continue }
-            let line = (rule.symbol.map { $0 + " " } ?? "") + label
-            if seen.insert(line).inserted { lines.append(line) }
+            let symbol = rule.symbol ?? ""
+            guard seen.insert(symbol + label).inserted else { continue }
+            if !runs.isEmpty { runs.append(TextRun("   ")) }
+            if !symbol.isEmpty { runs.append(TextRun(symbol + " ", bold: true, color: rule.color)) }
+            runs.append(TextRun(label))
         }
-        return lines.isEmpty ? [] : [lines.joined(separator: "   ")]
+        return runs.isEmpty ? nil : StyledText(runs)
     }
 }

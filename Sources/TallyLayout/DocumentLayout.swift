@@ -116,7 +116,7 @@ struct BlockContext {
         case .bullets(let items): return bulletUnits(items)
         case .markdown(let source): return units(InlineMarkdown.blocks(source))
         case .chart(let model, let columns): return [chartRowUnit([(model, columns)])]
-        case .table(let table): return TableLayout(theme: theme, measurer: measurer, width: width).units(table)
+        case .table(let table): return tableLayout.units(table)
         case .pageBreak: return [.pageBreakMarker]
         case .cover: return coverUnits()
         case .contents(let title, let maxLevel): return contentsUnits(title: title, maxLevel: maxLevel)
@@ -125,6 +125,11 @@ struct BlockContext {
         case .signatures(let lines): return signatureUnits(lines)
         case .audit(let model): return auditUnits(model)
         }
+    }
+
+    /// Table layout for the content width; a row may be at most a page high, less room for a repeated header.
+    var tableLayout: TableLayout {
+        TableLayout(theme: theme, measurer: measurer, width: width, maxRowHeight: max(60, geometry.content.height * 0.6))
     }
 
     /// Chains units so the paginator keeps them on one page when they fit.
@@ -201,18 +206,18 @@ struct BlockContext {
         return units
     }
 
-    /// A bulleted list: one unit per item, so a long list splits between items.
+    /// A bulleted list: one unit per item (long items split between lines like paragraphs).
     func bulletUnits(_ items: [StyledText]) -> [LayoutUnit] {
         let font = theme.font(size: theme.bodySize)
         var units: [LayoutUnit] = []
         for (i, item) in items.enumerated() {
-            var frame = Frame(size: Size(width, 0))
-            frame.add(.text(measurer.box("•", font: font, color: theme.text, at: Point(4, 0), width: nil)))
-            let box = measurer.box(item, font: font, color: theme.text, at: Point(16, 0), width: width - 16, lineSpacing: 1.15)
-            frame.add(.text(box))
-            frame.size.height = box.measured.height
             let last = i == items.count - 1
-            units.append(LayoutUnit(frame: frame, spaceAfter: last ? 8 : 3, keepWithNext: i == 0 && items.count > 1))
+            var itemUnits = paragraphUnits(item, indent: 16, spaceAfter: last ? 8 : 3)
+            if !itemUnits.isEmpty {
+                itemUnits[0].frame.add(.text(measurer.box("•", font: font, color: theme.text, at: Point(4, 0), width: nil)))
+            }
+            if i == 0 && items.count > 1, let end = itemUnits.indices.last { itemUnits[end].keepWithNext = true }
+            units += itemUnits
         }
         return units
     }

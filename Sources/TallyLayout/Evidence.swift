@@ -79,7 +79,7 @@ extension BlockContext {
             TableModel.Column("Criterion", weight: 1.1, wraps: false), TableModel.Column("Requirement", weight: 4.2),
             TableModel.Column("Evidenced in", weight: 3.4), TableModel.Column("Page", alignment: .right, weight: 0.9, wraps: false),
         ]
-        let tables = TableLayout(theme: theme, measurer: measurer, width: width)
+        let tables = tableLayout
         let missing = "\u{26A0}\u{2009}Not yet evidenced"
         var rows: [[TableModel.Cell]] = []
         var unevidenced = 0, broken = 0
@@ -142,6 +142,6 @@ extension BlockContext {
             columns: [TableModel.Column("Item", weight: 1), TableModel.Column("Value", weight: 3)],
             rows: facts.map { [TableModel.Cell($0.key, color: theme.mutedText), TableModel.Cell($0.value)] },
             zebra: false, showsHeader: false)
-        return TableLayout(theme: theme, measurer: measurer, width: width).units(table)
+        return tableLayout.units(table)
     }
 }

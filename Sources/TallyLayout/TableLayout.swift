@@ -6,6 +6,8 @@ struct TableLayout {
     let theme: Theme
     let measurer: any TextMeasurer
     let width: Double
+    /// Rows taller than this have their longest cells shortened with "…" (no row may outgrow a page).
+    var maxRowHeight: Double = .infinity
 
     private var cellFont: FontSpec { theme.font(size: theme.bodySize - 1) }
     private let padX = 5.0, padY = 3.5
@@ -70,8 +72,9 @@ struct TableLayout {
         var closing = Frame(size: Size(width, 4))
         closing.stroke(.line(from: Point(0, 0.3), to: Point(width, 0.3)), Stroke(color: theme.axis, width: 0.6))
         var y = 4.0
-        for note in table.footnotes + ConditionalFormatting.legend(table.rules) {
-            let box = measurer.box(InlineMarkdown.styled(note), font: theme.font(size: theme.captionSize + 0.5), color: theme.mutedText, at: Point(0, y), width: width)
+        let notes = table.footnotes.map(InlineMarkdown.styled) + (ConditionalFormatting.legend(table.rules).map { [$0] } ?? [])
+        for note in notes {
+            let box = measurer.box(note, font: theme.font(size: theme.captionSize + 0.5), color: theme.mutedText, at: Point(0, y), width: width)
             closing.add(.text(box))
             y += box.measured.height + 1
         }
@@ -199,9 +202,15 @@ struct TableLayout {
             let cell = ConditionalFormatting.resolve(raw, column: i, in: table)
             let isBold = bold || cell.bold
             let font = isBold ? cellFont.bold : cellFont
+            var text = cell.text
+            let cellWidth = max(1, w - 2 * padX)
+            let limit = maxRowHeight - 2 * padY
+            if measurer.measure(StyledText([TextRun(text, bold: isBold, italic: cell.italic)]), font: font, width: cellWidth, lineSpacing: 1).height > limit {
+                text = shortened(text, bold: isBold, italic: cell.italic, font: font, width: cellWidth, height: limit)
+            }
             let box = measurer.box(
-                StyledText([TextRun(cell.text, bold: isBold, italic: cell.italic)]), font: font, color: cell.color ?? theme.text,
-                at: Point(x + padX, padY), width: max(1, w - 2 * padX), alignment: table.columns[i].alignment)
+                StyledText([TextRun(text, bold: isBold, italic: cell.italic)]), font: font, color: cell.color ?? theme.text,
+                at: Point(x + padX, padY), width: cellWidth, alignment: table.columns[i].alignment)
             boxes.append((box, cell, x, w))
             height = max(height, box.measured.height)
             x += w
@@ -224,6 +233,18 @@ struct TableLayout {
             }
         }
         return frame
+    }
+
+    /// The longest prefix of `text`, plus "…", that fits `height` when wrapped at `width`.
+    private func shortened(_ text: String, bold: Bool, italic: Bool, font: FontSpec, width: Double, height: Double) -> String {
+        let chars = Array(text)
+        var lo = 0, hi = chars.count
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            let candidate = String(chars[0..<mid]) + "…"
+            if measurer.measure(StyledText([TextRun(candidate, bold: bold, italic: italic)]), font: font, width: width, lineSpacing: 1).height <= height { lo = mid } else { hi = mid - 1 }
+        }
+        return String(chars[0..<lo]) + "…"
     }
 
     /// One link rectangle per `\n`-separated line of a cell, each as tall as that line wraps to.

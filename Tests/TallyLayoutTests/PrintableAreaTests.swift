@@ -13,6 +13,11 @@ import TallyGraphics
             ("report", Fixtures.report(tableRows: 120)),
             ("table", Document(title: String(repeating: "A very long report title ", count: 8), organisation: String(repeating: "Org ", count: 20), asOf: "2026-07-03", fingerprint: "abcdef12", blocks: [.table(Fixtures.callTable(rows: 300))])),
             ("paragraph", Document(title: "P", asOf: "d", fingerprint: "f", blocks: [.heading("Text", level: 1, anchor: "t"), .paragraph(StyledText(plain: String(repeating: "word ", count: 3000)))])),
+            ("oversized", Document(title: "O", asOf: "d", fingerprint: "f", blocks: [
+                .bullets([StyledText(plain: String(repeating: "bullet ", count: 2500)), "short"]),
+                .table(TableModel(columns: [TableModel.Column("Line", format: .integer), TableModel.Column("Content")],
+                                  rows: [[TableModel.Cell(value: 1), TableModel.Cell(String(repeating: "x,", count: 20000))]])),
+            ])),
             ("wide", Document(title: "W", asOf: "d", fingerprint: "f", blocks: [.table(wide), .chart(Fixtures.chart("tall", title: "Tall", width: 400, height: 900), columns: 12)])),
         ]
     }

@@ -52,7 +52,10 @@ import TallyGraphics
         #expect(down.color == Theme.standard.concern)
         let inside = ConditionalFormatting.resolve(TableModel.Cell(value: 0.05), column: 4, in: table)
         #expect(inside.text == "+5.0%" && inside.color == nil)
-        #expect(ConditionalFormatting.legend(table.rules) == ["▲ variance above +5%   ▼ variance below −5%"])
+        let legend = ConditionalFormatting.legend(table.rules)
+        #expect(legend?.plainText == "▲ variance above +5%   ▼ variance below −5%")
+        #expect(legend?.runs.first { $0.text.hasPrefix("▲") }?.color == Theme.standard.improvement)
+        #expect(legend?.runs.first { $0.text.hasPrefix("▼") }?.color == Theme.standard.concern)
         #expect(ConditionalRule.Condition.outside(-0.05, 0.05).matches(0.051))
         #expect(!ConditionalRule.Condition.outside(-0.05, 0.05).matches(-0.05))
         #expect(!ConditionalRule.Condition.above(0).matches(.nan))
@@ -91,6 +94,13 @@ import TallyGraphics
             }
         }
         #expect(rows == Array(1...300))
+    }
+
+    @Test func rowsTallerThanAPageAreShortenedWithAnEllipsis() {
+        let capped = TableLayout(theme: .standard, measurer: FixedWidthTextMeasurer(), width: 480, maxRowHeight: 300)
+        let units = capped.units(TableModel(columns: [TableModel.Column("Content")], rows: [[TableModel.Cell(String(repeating: "word ", count: 5000))]]))
+        #expect(units[1].height <= 300)
+        #expect(units[1].frame.allText.first?.hasSuffix("…") == true)
     }
 
     @Test func emptyTableSaysSo() {
