@@ -50,8 +50,9 @@ public struct DocumentLayout: Sendable {
         }
         var pages = pagination.pages
         let footer = RunningHeader(geometry: geometry, theme: theme, measurer: measurer, document: document)
-        for index in pages.indices where !pagination.coverPages.contains(index) {
-            footer.add(to: &pages[index], number: index + 1, of: pages.count)
+        for index in pages.indices {
+            if !pagination.coverPages.contains(index) { footer.add(to: &pages[index], number: index + 1, of: pages.count) }
+            pages[index] = PageTags.hoisted(pages[index])
         }
         return pages
     }

@@ -3,18 +3,46 @@ import TallyGraphics
 @testable import TallyLayout
 
 @Suite struct ContentsTests {
-    /// (title, number text, link target) for each line of the contents list.
+    /// (title, number text, link target) for each line of the contents list: the placed unit under each
+    /// page-level link rectangle.
     static func entries(_ pages: [Page]) -> [(title: String, number: String, target: String)] {
         var result: [(String, String, String)] = []
         for page in pages {
-            for case .group(let frame, _, _) in page.frame.items {
-                guard let target = frame.items.compactMap({ item -> String? in if case .link(_, let t) = item { return t } else { return nil } }).first else { continue }
+            let groups = page.frame.items.compactMap { item -> (Frame, Rect)? in
+                if case .group(let f, let at, _) = item { return (f, Rect(x: at.x, y: at.y, width: f.size.width, height: f.size.height)) }
+                return nil
+            }
+            for case .link(let rect, let target) in page.frame.items {
+                guard let (frame, placed) = groups.first(where: { $0.1.contains(rect, tolerance: 0.01) }) else { continue }
                 let texts = frame.allText
-                guard texts.count == 2 else { continue }
+                guard texts.count == 2, rect.minX > placed.minX - 0.01 else { continue }
                 result.append((texts[0], texts[1], target))
             }
         }
         return result
+    }
+
+    @Test func linksAndAnchorsAreHoistedToThePageInPageCoordinates() throws {
+        let engine = Fixtures.engine()
+        let pages = engine.layout(Fixtures.report(), charts: Fixtures.charts())
+        func nestedTags(_ frame: Frame) -> Int {
+            frame.items.reduce(0) { count, item in
+                switch item {
+                case .link, .anchor: return count + 1
+                case .group(let f, _, _): return count + nestedTags(f)
+                default: return count
+                }
+            }
+        }
+        for page in pages {
+            for case .group(let frame, _, _) in page.frame.items { #expect(nestedTags(frame) == 0) }
+        }
+        // The "Summary" heading's destination is where the heading's text is, not the page corner.
+        let page = try #require(pages.first { $0.outline.contains { $0.destination == "summary" } })
+        let anchor = try #require(page.frame.items.compactMap { item -> Point? in if case .anchor("summary", let p) = item { return p } else { return nil } }.first)
+        let heading = try #require(page.frame.allTextBoxes.first { $0.text.plainText == "Summary" })
+        #expect(abs(anchor.x - heading.origin.x) < 0.01 && abs(anchor.y - heading.origin.y) < 0.01)
+        #expect(engine.geometry.content.contains(Rect(x: anchor.x, y: anchor.y, width: 0, height: 0)))
     }
 
     @Test func pageNumbersMatchWhereEachSectionLanded() throws {

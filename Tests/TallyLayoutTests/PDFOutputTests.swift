@@ -76,12 +76,26 @@ import TallyGraphics
         for title in ["Summary", "Results", "Calls by agent", "Evidence of competence", "Appendix: audit trail", "Input files"] {
             #expect(raw.contains("/Title (\(title))"), "no bookmark for \(title)")
         }
-        // Internal links from the contents and the evidence table.
-        #expect(raw.contains("/Subtype /Link"))
+        // Internal links from the contents and the evidence table, and destinations where the sections are
+        // (inside the content area, not at the page corner).
+        #expect(raw.components(separatedBy: "/Subtype /Link").count - 1 >= 20)
+        for name in ["summary", "results", "agents", "chart-fcr", "table-calls"] {
+            let y = try #require(Self.destinationY(name, in: raw), "no destination \(name)")
+            #expect(y < 841.89 - 62 + 0.01 && y > 62, "destination \(name) at y = \(y)")
+        }
         let text = try Fixtures.run("pdftotext", ["-layout", path, "-"])
         #expect(text.contains("Contents"))
         #expect(text.contains("Not yet evidenced"))
         #expect(text.contains(String(repeating: "3f9a2c71", count: 8)), "the SHA-256 is not on one line")
+    }
+
+    /// The y of a named destination, from the `(name) [page 0 R /XYZ x y 0]` entry of the PDF's name tree.
+    static func destinationY(_ name: String, in raw: String) -> Double? {
+        guard let start = raw.range(of: "(\(name)) [") else { return nil }
+        let rest = raw[start.upperBound...].prefix(80)
+        guard let xyz = rest.range(of: "/XYZ ") else { return nil }
+        let fields = rest[xyz.upperBound...].split(separator: " ")
+        return fields.count >= 2 ? Double(fields[1]) : nil
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
