@@ -178,7 +178,7 @@ struct BlockContext {
             height += 2
         }
         frame.size.height = height
-        var unit = LayoutUnit(frame: frame, spaceAfter: level <= 1 ? 8 : 5, keepWithNext: true)
+        var unit = LayoutUnit(frame: frame, spaceAfter: level <= 1 ? 8 : 5, spaceBefore: level <= 1 ? 10 : 5, keepWithNext: true)
         unit.outline = [OutlineEntry(title: text, destination: anchor, level: max(0, level - 1))]
         return unit
     }

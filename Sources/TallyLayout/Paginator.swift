@@ -27,15 +27,17 @@ struct Paginator {
             }
             // Height this unit needs on this page: itself plus the chain it must stay with. A chain taller
             // than a whole page cannot stay together, so it only asks for what fits on an empty page.
-            var needed = unit.height
+            let before = pageHasContent ? unit.spaceBefore : 0
+            var needed = before + unit.height
             var next = index
             while units[next].keepWithNext, next + 1 < units.count, !units[next + 1].pageBreak {
-                let more = units[next].spaceAfter + units[next + 1].height
+                let more = units[next].spaceAfter + units[next + 1].spaceBefore + units[next + 1].height
                 if needed + more > content.height { break }
                 next += 1
                 needed += more
             }
             if pageHasContent && y + needed > content.maxY + 0.01 { newPage() }
+            if pageHasContent { y += unit.spaceBefore }
             if !pageHasContent, let header = unit.continuationHeader {
                 current.frame.place(header, at: Point(content.minX, y))
                 y += header.size.height

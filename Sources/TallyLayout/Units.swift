@@ -6,6 +6,8 @@ struct LayoutUnit: Sendable {
     var frame: Frame
     /// Space to leave after the unit.
     var spaceAfter: Double
+    /// Extra space above the unit, dropped at the top of a page (headings).
+    var spaceBefore: Double = 0
     /// Keep this unit on the same page as the next one (headings, table captions and headers).
     var keepWithNext: Bool = false
     /// Start a new page before this unit.

@@ -23,6 +23,16 @@ import TallyGraphics
         }
     }
 
+    @Test func headingsGetSpaceAboveExceptAtTheTopOfAPage() throws {
+        let engine = Fixtures.engine()
+        let blocks: [DocumentBlock] = [.heading("First", level: 1, anchor: "a"), .paragraph("Text."), .heading("Second", level: 1, anchor: "b"), .paragraph("More.")]
+        let page = try #require(engine.layout(Document(title: "T", asOf: "d", fingerprint: "f", blocks: blocks), charts: Fixtures.charts()).first)
+        let groups = Self.bodyGroups(page)
+        #expect(groups[0].at.y == engine.geometry.content.minY)
+        let gapAboveSecond = groups[2].at.y - (groups[1].at.y + groups[1].frame.size.height)
+        #expect(abs(gapAboveSecond - (7 + 10)) < 0.01, "paragraph space after plus heading space before")
+    }
+
     @Test func explicitPageBreaksAndNoEmptyPages() {
         let blocks: [DocumentBlock] = [.pageBreak, .paragraph("one"), .pageBreak, .pageBreak, .paragraph("two"), .pageBreak]
         let pages = Fixtures.engine().layout(Document(title: "T", asOf: "d", fingerprint: "f", blocks: blocks), charts: Fixtures.charts())
