@@ -73,6 +73,7 @@ extension BlockContext {
         units.append(headingUnit(model.title, level: 1, anchor: model.anchor))
         let facts = [KeyValue("Qualification", model.qualification), KeyValue("Unit", model.unit), KeyValue("Learner", model.learner)] + model.details
         units += keptTogether(factsTable(facts))
+        units += provenanceNote()
 
         // Fixed weights: the page-number column must not change width between layout passes.
         let criteriaColumns = [
@@ -132,6 +133,29 @@ extension BlockContext {
             columns: criteriaColumns,
             rows: rows, footnotes: footnotes, anchor: model.anchor + "-criteria")
         units += tables.units(table)
+        return units
+    }
+
+    /// "Produced from data as of … (fingerprint …); inputs and methods: audit appendix, p. N", linked to the
+    /// appendix when the document has one.
+    private func provenanceNote() -> [LayoutUnit] {
+        var runs = [
+            TextRun("Produced from data as of "), TextRun(document.asOf, bold: true), TextRun(" (data fingerprint "),
+            TextRun(document.fingerprint, bold: true), TextRun(")"),
+        ]
+        let audit = document.blocks.lazy.compactMap { block -> AuditModel? in if case .audit(let model) = block { return model } else { return nil } }.first
+        if let audit {
+            runs.append(TextRun("; every input file, rejected row and method is listed in the "))
+            runs.append(TextRun(audit.title, italic: true))
+            runs.append(TextRun(", \(references.pageLabel(audit.anchor))."))
+        } else {
+            runs.append(TextRun("."))
+        }
+        var units = paragraphUnits(StyledText(runs), spaceAfter: 10)
+        if let audit, units.count == 1 {
+            let size = units[0].frame.size
+            units[0].frame.add(.link(Rect(x: 0, y: 0, width: size.width, height: size.height), target: audit.anchor))
+        }
         return units
     }
 

@@ -17,6 +17,8 @@ import TallyGraphics
         #expect(texts.contains("p. \(results)\np. \(calls)"))
         #expect(texts.contains("⚠\u{2009}Not yet evidenced"))
         #expect(texts.contains { $0.contains("1 of 3 criteria are not yet evidenced") })
+        let audit = try #require(landed["audit"])
+        #expect(texts.contains { $0.hasPrefix("Produced from data as of 2026-07-03 (data fingerprint 3f9a2c71)") && $0.hasSuffix("Appendix: audit trail, p. \(audit).") })
         // Every listed section is a link to its destination.
         var targets: [String] = []
         func collect(_ frame: Frame) {
