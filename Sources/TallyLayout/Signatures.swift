@@ -22,7 +22,14 @@ extension BlockContext {
     func signatureUnits(_ lines: [SignatureLine]) -> [LayoutUnit] {
         guard !lines.isEmpty else { return [] }
         let slot = geometry.gridWidth(columns: 6)
-        var rows: [LayoutUnit] = []
+        // A caption, so a panel that lands on a page of its own still says what it is.
+        var caption = Frame(size: Size(width, 0))
+        let captionBox = measurer.box(
+            StyledText([TextRun("Signatures", bold: true), TextRun("  Each signatory confirms the content of this report on the date given.")]),
+            font: theme.font(size: theme.bodySize - 1), color: theme.mutedText, at: .zero, width: width)
+        caption.add(.text(captionBox))
+        caption.size.height = captionBox.measured.height
+        var rows: [LayoutUnit] = [LayoutUnit(frame: caption, spaceAfter: 10, spaceBefore: 6)]
         var index = 0
         while index < lines.count {
             var frame = Frame(size: Size(width, 0))
