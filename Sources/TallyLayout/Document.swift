@@ -47,6 +47,8 @@ public enum DocumentBlock: Sendable, Hashable, Codable {
     case paragraph(StyledText)
     /// A bulleted list.
     case bullets([StyledText])
+    /// A numbered list (1., 2., …).
+    case numbered([StyledText])
     /// A chart, `columns` wide on the 12-column grid.
     case chart(ChartModel, columns: Int)
     /// A table.

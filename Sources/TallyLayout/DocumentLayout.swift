@@ -115,6 +115,7 @@ struct BlockContext {
         case .heading(let text, let level, let anchor): return [headingUnit(text, level: level, anchor: anchor)]
         case .paragraph(let text): return paragraphUnits(text)
         case .bullets(let items): return bulletUnits(items)
+        case .numbered(let items): return bulletUnits(items, numbered: true)
         case .markdown(let source): return units(InlineMarkdown.blocks(source))
         case .chart(let model, let columns): return [chartRowUnit([(model, columns)])]
         case .table(let table): return tableLayout.units(table)
@@ -207,15 +208,20 @@ struct BlockContext {
         return units
     }
 
-    /// A bulleted list: one unit per item (long items split between lines like paragraphs).
-    func bulletUnits(_ items: [StyledText]) -> [LayoutUnit] {
+    /// A bulleted or numbered list: one unit per item (long items split between lines like paragraphs).
+    func bulletUnits(_ items: [StyledText], numbered: Bool = false) -> [LayoutUnit] {
         let font = theme.font(size: theme.bodySize)
+        // Numbers are right-aligned in a gutter wide enough for the largest one.
+        let gutter = numbered ? measurer.measure(StyledText(plain: "\(items.count)."), font: font, width: nil, lineSpacing: 1).width + 8 : 16
         var units: [LayoutUnit] = []
         for (i, item) in items.enumerated() {
             let last = i == items.count - 1
-            var itemUnits = paragraphUnits(item, indent: 16, spaceAfter: last ? 8 : 3)
+            var itemUnits = paragraphUnits(item, indent: gutter + (numbered ? 4 : 0), spaceAfter: last ? 8 : 3)
             if !itemUnits.isEmpty {
-                itemUnits[0].frame.add(.text(measurer.box("•", font: font, color: theme.text, at: Point(4, 0), width: nil)))
+                let marker = numbered
+                    ? measurer.box(StyledText(plain: "\(i + 1)."), font: font, color: theme.text, at: Point(0, 0), width: gutter, alignment: .right)
+                    : measurer.box("•", font: font, color: theme.text, at: Point(4, 0), width: nil)
+                itemUnits[0].frame.add(.text(marker))
             }
             if i == 0 && items.count > 1, let end = itemUnits.indices.last { itemUnits[end].keepWithNext = true }
             units += itemUnits

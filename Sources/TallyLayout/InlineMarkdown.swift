@@ -1,7 +1,7 @@
 import TallyGraphics
 
 /// The small Markdown subset report text uses: `**bold**`, `*italic*` / `_italic_`, `\` escapes,
-/// paragraphs separated by blank lines and `- ` / `* ` bullet lists.
+/// paragraphs separated by blank lines, `- ` / `* ` bullet lists and `1. ` numbered lists.
 public enum InlineMarkdown {
     /// Parses inline emphasis into styled runs; unmatched markers are kept as literal characters.
     public static func styled(_ source: String) -> StyledText {
@@ -78,13 +78,14 @@ public enum InlineMarkdown {
         var blocks: [DocumentBlock] = []
         var paragraph: [String] = []
         var bullets: [String] = []
+        var numbered = false
 
         func endParagraph() {
             if !paragraph.isEmpty { blocks.append(.paragraph(styled(paragraph.joined(separator: " ")))) }
             paragraph = []
         }
         func endList() {
-            if !bullets.isEmpty { blocks.append(.bullets(bullets.map(styled))) }
+            if !bullets.isEmpty { blocks.append(numbered ? .numbered(bullets.map(styled)) : .bullets(bullets.map(styled))) }
             bullets = []
         }
 
@@ -95,7 +96,14 @@ public enum InlineMarkdown {
                 endList()
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") {
                 endParagraph()
+                if numbered { endList() }
+                numbered = false
                 bullets.append(String(line.dropFirst(2)).trimmingSpaces())
+            } else if let item = Self.numberedItem(line) {
+                endParagraph()
+                if !numbered { endList() }
+                numbered = true
+                bullets.append(item)
             } else if !bullets.isEmpty, rawLine.first == " " {
                 // An indented continuation line belongs to the previous bullet.
                 bullets[bullets.count - 1] += " " + line
@@ -107,6 +115,17 @@ public enum InlineMarkdown {
         endParagraph()
         endList()
         return blocks
+    }
+}
+
+extension InlineMarkdown {
+    /// The text of a `1. ` or `1) ` list item, or nil.
+    static func numberedItem(_ line: String) -> String? {
+        let digits = line.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        return String(rest.dropFirst(2)).trimmingSpaces()
     }
 }
 

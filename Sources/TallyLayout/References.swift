@@ -42,7 +42,7 @@ struct References: Sendable, Equatable {
                 titleOf["chart-" + model.id] = titleOf["chart-" + model.id] ?? model.title
             case .table(let table):
                 if let anchor = table.anchor { titleOf[anchor] = titleOf[anchor] ?? table.caption ?? anchor }
-            case .markdown, .titleBlock, .heading, .paragraph, .bullets, .pageBreak, .cover, .contents, .evidence, .signatures, .audit, .keepTogether:
+            case .markdown, .titleBlock, .heading, .paragraph, .bullets, .numbered, .pageBreak, .cover, .contents, .evidence, .signatures, .audit, .keepTogether:
                 break
             }
         }

@@ -39,6 +39,23 @@ import TallyGraphics
         #expect(blocks[2] == .paragraph(StyledText([TextRun("After the list.")])))
     }
 
+    @Test func numberedListsAreRecognised() {
+        let blocks = InlineMarkdown.blocks("Steps:\n1. Measure\n2) Change\n- aside")
+        #expect(blocks == [.paragraph("Steps:"), .numbered(["Measure", "Change"]), .bullets(["aside"])])
+        #expect(InlineMarkdown.numberedItem("2026. was a year") == nil)
+    }
+
+    @Test func numberedListsDrawRightAlignedNumbers() {
+        let items = (1...12).map { StyledText(plain: "Item \($0)") }
+        let pages = Fixtures.engine().layout(Document(title: "T", asOf: "d", fingerprint: "f", blocks: [.numbered(items)]), charts: Fixtures.charts())
+        let boxes = pages[0].frame.allTextBoxes
+        let nine = boxes.first { $0.text.plainText == "9." }, twelve = boxes.first { $0.text.plainText == "12." }
+        #expect(nine?.alignment == .right && twelve?.alignment == .right)
+        #expect(nine.map { $0.origin.x + ($0.width ?? 0) } == twelve.map { $0.origin.x + ($0.width ?? 0) })
+        let item = boxes.first { $0.text.plainText == "Item 12" }
+        #expect((item?.origin.x ?? 0) > (twelve.map { $0.origin.x + ($0.width ?? 0) } ?? .infinity))
+    }
+
     @Test func markdownBlockLaysOutAsParagraphAndBullets() {
         let document = Document(title: "T", asOf: "2026-01-01", fingerprint: "f", blocks: [.markdown("Intro with **bold**.\n\n- a\n- b")])
         let pages = Fixtures.engine().layout(document, charts: Fixtures.charts())
