@@ -61,7 +61,7 @@ struct TableLayout {
             unit.continuationHeader = continuation
             units.append(unit)
         }
-        if let totals = table.totals {
+        if let totals = table.totals, !totals.isEmpty {
             var frame = rowFrame(totals, table: table, widths: widths, zebra: false, bold: true)
             frame.items.insert(.shape(.line(from: Point(0, 0.4), to: Point(width, 0.4)), fill: nil, stroke: Stroke(color: theme.text, width: 0.8)), at: 0)
             var unit = LayoutUnit(frame: frame, spaceAfter: 0, keepWithNext: true)
