@@ -20,12 +20,16 @@ public struct Document: Sendable, Hashable, Codable {
     public var fingerprint: String
     /// Blocks in reading order.
     public var blocks: [DocumentBlock]
+    /// Number the `.heading` sections "1", "1.1", "1.1.1" (in the text, contents, bookmarks and evidence);
+    /// contents, evidence and audit headings stay unnumbered.
+    public var numbersSections: Bool
 
     /// Creates a document.
     public init(
         title: String, subtitle: String? = nil, organisation: String? = nil, author: String? = nil,
-        period: String? = nil, asOf: String, fingerprint: String, blocks: [DocumentBlock]
+        period: String? = nil, asOf: String, fingerprint: String, blocks: [DocumentBlock], numbersSections: Bool = false
     ) {
+        self.numbersSections = numbersSections
         self.title = title
         self.subtitle = subtitle
         self.organisation = organisation

@@ -112,7 +112,7 @@ struct BlockContext {
     func units(_ block: DocumentBlock) -> [LayoutUnit] {
         switch block {
         case .titleBlock: return [titleUnit()]
-        case .heading(let text, let level, let anchor): return [headingUnit(text, level: level, anchor: anchor)]
+        case .heading(let text, let level, let anchor): return [headingUnit(references.displayTitle(text, anchor: anchor), level: level, anchor: anchor)]
         case .paragraph(let text): return paragraphUnits(text)
         case .bullets(let items): return bulletUnits(items)
         case .numbered(let items): return bulletUnits(items, numbered: true)

@@ -17,12 +17,25 @@ struct References: Sendable, Equatable {
     var pageOf: [String: Int] = [:]
     /// Anchor → the title a reader knows it by (heading text, chart title, table caption).
     var titleOf: [String: String] = [:]
-    /// Every heading in reading order, including the ones evidence and audit blocks emit.
+    /// Every heading in reading order, including the ones evidence and audit blocks emit (titles as shown,
+    /// section numbers included).
     var headings: [HeadingEntry] = []
+    /// Anchor → section number ("2.1") when the document numbers its sections.
+    var numberOf: [String: String] = [:]
+    /// Counters of the section numbering, one per level.
+    private var counters: [Int] = []
+    /// Whether `.heading` blocks are numbered.
+    private var numbering = false
+
+    /// The heading text as printed: "2.1  Results" when numbered.
+    func displayTitle(_ text: String, anchor: String) -> String {
+        numberOf[anchor].map { "\($0)  \(text)" } ?? text
+    }
 
     /// Collects titles and headings from the document's blocks.
     static func registry(for document: Document) -> References {
         var references = References()
+        references.numbering = document.numbersSections
         references.collect(document.blocks)
         return references
     }
@@ -33,7 +46,15 @@ struct References: Sendable, Equatable {
                 collect(inner)
                 continue
             }
-            for heading in block.headings {
+            if numbering, case .heading(_, let level, let anchor) = block {
+                let depth = max(1, min(6, level))
+                if counters.count < depth { counters += Array(repeating: 0, count: depth - counters.count) }
+                counters[depth - 1] += 1
+                counters = Array(counters.prefix(depth))
+                numberOf[anchor] = counters.map(String.init).joined(separator: ".")
+            }
+            for var heading in block.headings {
+                heading.title = displayTitle(heading.title, anchor: heading.anchor)
                 headings.append(heading)
                 if titleOf[heading.anchor] == nil { titleOf[heading.anchor] = heading.title }
             }

@@ -58,6 +58,20 @@ import TallyGraphics
         }
     }
 
+    @Test func numberedSectionsShowTheirNumbersEverywhere() throws {
+        var document = Fixtures.report()
+        document.numbersSections = true
+        let pages = Fixtures.engine().layout(document, charts: Fixtures.charts())
+        let titles = Self.entries(pages).map(\.title)
+        #expect(titles.prefix(4) == ["1  Summary", "2  Results", "2.1  First-contact resolution", "2.2  Calls by agent"])
+        #expect(titles.contains("Evidence of competence"), "back matter stays unnumbered")
+        let outline = pages.flatMap(\.outline).map(\.title)
+        #expect(outline.contains("2.1  First-contact resolution"))
+        let all = pages.flatMap(\.frame.allText)
+        #expect(all.contains("2.2  Calls by agent"))
+        #expect(all.contains("2  Results\nCalls by agent"), "the evidence table names numbered sections (and tables by caption)")
+    }
+
     @Test func contentsSpanningPagesStillSettles() {
         // 80 headings make the contents itself two pages long, pushing every section down.
         var blocks: [DocumentBlock] = [.cover, .contents(), .pageBreak]
