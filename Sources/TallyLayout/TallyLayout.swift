@@ -4,7 +4,8 @@
 // 1. `PageGeometry` fixes paper (A4, US Letter), orientation and margins; the content area is a 12-column
 //    grid (`gridWidth(columns:)`, 12 pt gutters).
 // 2. `References.registry` collects every heading (including those the contents, evidence and audit blocks
-//    emit) and what each anchor is called (headings, "chart-<id>", table anchors).
+//    emit), numbers the sections when `Document.numbersSections` is set, and records what each anchor is
+//    called (headings, "chart-<id>", table anchors).
 // 3. `BlockContext.units` measures each block into `LayoutUnit`s (a frame, its height, keep rules):
 //    cover (Cover.swift), contents (Contents.swift), text and the Markdown subset (InlineMarkdown.swift;
 //    paragraphs over four lines split between lines via TextLines.swift, two lines minimum either side),
@@ -19,3 +20,5 @@
 //    (number columns have fixed widths, so the second pass normally settles it; at most four passes).
 // 6. `RunningHeader` adds title, organisation, as-of date, data fingerprint and "Page n of N" to every page
 //    but the cover; headings' bookmarks travel on `Page.outline` for the PDF outline.
+// 7. `PageTags` hoists links and anchors out of nested groups into page coordinates (the PDF backend places
+//    link rectangles and destinations in page space).

@@ -41,26 +41,6 @@ import TallyGraphics
         #expect(abs(widths.reduce(0, +) - 300) < 0.01)
     }
 
-    @Test func numberFormatsAndConditionalRulesAddSymbolAndColour() {
-        let table = Fixtures.callTable(rows: 3)
-        let up = ConditionalFormatting.resolve(TableModel.Cell(value: 0.061), column: 4, in: table)
-        #expect(up.text == "▲\u{2009}+6.1%")
-        #expect(up.color == Theme.standard.improvement)
-        #expect(up.bold)
-        let down = ConditionalFormatting.resolve(TableModel.Cell(value: -0.07), column: 4, in: table)
-        #expect(down.text == "▼\u{2009}−7.0%")
-        #expect(down.color == Theme.standard.concern)
-        let inside = ConditionalFormatting.resolve(TableModel.Cell(value: 0.05), column: 4, in: table)
-        #expect(inside.text == "+5.0%" && inside.color == nil)
-        let legend = ConditionalFormatting.legend(table.rules)
-        #expect(legend?.plainText == "▲ variance above +5%   ▼ variance below −5%")
-        #expect(legend?.runs.first { $0.text.hasPrefix("▲") }?.color == Theme.standard.improvement)
-        #expect(legend?.runs.first { $0.text.hasPrefix("▼") }?.color == Theme.standard.concern)
-        #expect(ConditionalRule.Condition.outside(-0.05, 0.05).matches(0.051))
-        #expect(!ConditionalRule.Condition.outside(-0.05, 0.05).matches(-0.05))
-        #expect(!ConditionalRule.Condition.above(0).matches(.nan))
-    }
-
     @Test func zebraTotalsAndKeyAreDrawn() {
         let units = layout.units(Fixtures.callTable(rows: 4))
         // opening, 4 rows, totals, closing
