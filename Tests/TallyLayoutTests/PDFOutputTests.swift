@@ -98,10 +98,22 @@ import TallyGraphics
         return fields.count >= 2 ? Double(fields[1]) : nil
     }
 
+    @Test func anchorsWithQuotesStillMakeBookmarksAndLinks() throws {
+        let document = Document(
+            title: "Quotes", asOf: "2026-07-03", fingerprint: "f",
+            blocks: [.contents(), .heading("The manager's view", level: 1, anchor: "manager's-view\\x"), .paragraph("Text.")])
+        let raw = String(decoding: try pdf(document), as: UTF8.self)
+        #expect(raw.contains("/Title (The manager's view)") || raw.contains("/Title (The manager\\'s view)"))
+        #expect(raw.contains("/Outlines") && raw.contains("/Subtype /Link"))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let first = try pdf(Fixtures.report())
         let second = try pdf(Fixtures.report())
         #expect(first == second)
+        var numbered = Fixtures.report()
+        numbered.numbersSections = true
+        _ = try pdf(numbered, paper: .letter)
         let letter = try pdf(Fixtures.report(), paper: .letter, landscape: true)
         #expect(letter == (try pdf(Fixtures.report(), paper: .letter, landscape: true)))
     }
