@@ -119,7 +119,8 @@ struct TableLayout {
                 let bold = cell.bold || isTotals
                 let whole = textWidth(cell.text, bold: bold)
                 body[i] = max(body[i], whole)
-                minimum[i] = max(minimum[i], table.columns[i].wraps ? textWidth(Self.longestWord(cell.text), bold: bold) : whole)
+                let word = table.columns[i].wraps ? Self.longestWord(cell.text) : cell.text
+                minimum[i] = max(minimum[i], word.count == cell.text.count ? whole : textWidth(word, bold: bold))
             }
         }
         let pad = 2 * padX + 1
@@ -202,15 +203,18 @@ struct TableLayout {
             let cell = ConditionalFormatting.resolve(raw, column: i, in: table)
             let isBold = bold || cell.bold
             let font = isBold ? cellFont.bold : cellFont
-            var text = cell.text
             let cellWidth = max(1, w - 2 * padX)
             let limit = maxRowHeight - 2 * padY
-            if measurer.measure(StyledText([TextRun(text, bold: isBold, italic: cell.italic)]), font: font, width: cellWidth, lineSpacing: 1).height > limit {
-                text = shortened(text, bold: isBold, italic: cell.italic, font: font, width: cellWidth, height: limit)
+            func box(_ text: String) -> TextBox {
+                measurer.box(
+                    StyledText([TextRun(text, bold: isBold, italic: cell.italic)]), font: font, color: cell.color ?? theme.text,
+                    at: Point(x + padX, padY), width: cellWidth, alignment: table.columns[i].alignment)
             }
-            let box = measurer.box(
-                StyledText([TextRun(text, bold: isBold, italic: cell.italic)]), font: font, color: cell.color ?? theme.text,
-                at: Point(x + padX, padY), width: cellWidth, alignment: table.columns[i].alignment)
+            var cellBox = box(cell.text)
+            if cellBox.measured.height > limit {
+                cellBox = box(shortened(cell.text, bold: isBold, italic: cell.italic, font: font, width: cellWidth, height: limit))
+            }
+            let box = cellBox
             boxes.append((box, cell, x, w))
             height = max(height, box.measured.height)
             x += w
