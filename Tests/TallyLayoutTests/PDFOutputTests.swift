@@ -107,6 +107,15 @@ import TallyGraphics
         #expect(raw.contains("/Outlines") && raw.contains("/Subtype /Link"))
     }
 
+    @Test func pagesRenderToPNGAtTheRequestedResolution() throws {
+        let measurer = PangoTextMeasurer()
+        let pages = Fixtures.engine(.letter, measurer: measurer).layout(Fixtures.report(), charts: Fixtures.charts(measurer))
+        let png = try PNGExporter.export(pages[2].frame, dpi: 150)
+        func int(_ at: Int) -> Int { Int(png[at]) << 24 | Int(png[at + 1]) << 16 | Int(png[at + 2]) << 8 | Int(png[at + 3]) }
+        #expect(int(16) == 1275 && int(20) == 1650, "US Letter at 150 dpi is 1275 × 1650 px")
+        #expect(png == (try PNGExporter.export(pages[2].frame, dpi: 150)))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let first = try pdf(Fixtures.report())
         let second = try pdf(Fixtures.report())
