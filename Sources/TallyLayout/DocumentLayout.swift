@@ -129,9 +129,12 @@ struct BlockContext {
         }
     }
 
-    /// Table layout for the content width; a row may be at most a page high, less room for a repeated header.
+    /// Table layout for the content width: a row may be at most 60% of a page (room for a repeated header),
+    /// and tables up to 40% of a page are kept whole.
     var tableLayout: TableLayout {
-        TableLayout(theme: theme, measurer: measurer, width: width, maxRowHeight: max(60, geometry.content.height * 0.6))
+        TableLayout(
+            theme: theme, measurer: measurer, width: width, maxRowHeight: max(60, geometry.content.height * 0.6),
+            keepWholeHeight: geometry.content.height * 0.4)
     }
 
     /// Chains units so the paginator keeps them on one page when they fit.

@@ -8,6 +8,8 @@ struct TableLayout {
     let width: Double
     /// Rows taller than this have their longest cells shortened with "…" (no row may outgrow a page).
     var maxRowHeight: Double = .infinity
+    /// Tables up to this tall are kept whole on one page rather than split.
+    var keepWholeHeight: Double = 0
 
     private var cellFont: FontSpec { theme.font(size: theme.bodySize - 1) }
     private let padX = 5.0, padY = 3.5
@@ -80,6 +82,10 @@ struct TableLayout {
         }
         closing.size.height = y
         units.append(LayoutUnit(frame: closing, spaceAfter: 12))
+        // A short table moves to the next page whole rather than leave a few rows behind.
+        if units.map(\.height).reduce(0, +) <= keepWholeHeight {
+            for i in units.indices.dropLast() { units[i].keepWithNext = true }
+        }
         return units
     }
 

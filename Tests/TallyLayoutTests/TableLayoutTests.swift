@@ -83,6 +83,15 @@ import TallyGraphics
         #expect(units[1].frame.allText.first?.hasSuffix("…") == true)
     }
 
+    @Test func shortTablesMoveWholeLongOnesSplit() {
+        let filler = DocumentBlock.paragraph(StyledText(plain: String(repeating: "Filler text. ", count: 330)))
+        let pages = Fixtures.engine().layout(Document(title: "T", asOf: "d", fingerprint: "f", blocks: [filler, .table(Fixtures.callTable(rows: 8))]), charts: Fixtures.charts())
+        let holding = pages.filter { page in page.frame.allText.contains { $0.hasPrefix("Agent ") } }
+        #expect(holding.count == 1, "an 8-row table fits on a page and should not be split")
+        let long = Fixtures.engine().layout(Document(title: "T", asOf: "d", fingerprint: "f", blocks: [filler, .table(Fixtures.callTable(rows: 60))]), charts: Fixtures.charts())
+        #expect(long[0].frame.allText.contains("R1"), "a long table starts on the same page, after the filler")
+    }
+
     @Test func emptyTableSaysSo() {
         let units = layout.units(TableModel(caption: "Nothing", columns: [TableModel.Column("A")], rows: []))
         #expect(units.contains { $0.frame.allText.contains("No rows.") })
