@@ -10,10 +10,15 @@ struct ValueAxis {
 
     /// Builds the scale for `values`, reserves room for its labels, draws gridlines and labels,
     /// and returns the scale with the narrowed plot area.
-    func draw(values: [Double], includeZero: Bool, in plot: Rect, into frame: inout Frame) -> (LinearScale, Rect) {
+    func draw(
+        values: [Double], includeZero: Bool, in plot: Rect, into frame: inout Frame, tickCount: Int? = nil,
+        clampUnit: Bool? = nil
+    ) -> (LinearScale, Rect) {
+        // About one tick per 45 pt of height, between 2 and 6, so small charts are never crowded.
+        let count = tickCount ?? max(2, min(6, Int(plot.height / 45)))
         let provisional = LinearScale.nice(
-            values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY,
-            clampUnit: format == .percent)
+            values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY, tickCount: count,
+            clampUnit: clampUnit ?? (format == .percent), duration: format == .duration)
         let decimals = tickDecimals(provisional.tickStep)
         let font = theme.font(size: theme.labelSize)
         let labels = provisional.ticks.map { tickText($0, decimals: decimals) }
@@ -38,6 +43,12 @@ struct ValueAxis {
     }
 
     private func tickText(_ value: Double, decimals: Int) -> String {
-        ValueFormatter.format(value, as: format, decimals: decimals, locale: locale)
+        if format == .duration, value.isFinite, value >= 60, value < 48 * 3600 {
+            // Whole minutes or hours read better without ":00" parts ("6m", "2h").
+            let seconds = Int(value.rounded())
+            if seconds % 3600 == 0 { return "\(seconds / 3600)h" }
+            if seconds % 60 == 0 && seconds < 3600 { return "\(seconds / 60)m" }
+        }
+        return ValueFormatter.format(value, as: format, decimals: decimals, locale: locale)
     }
 }

@@ -6,6 +6,10 @@ public struct LegendEntry: Sendable, Hashable {
     public enum Swatch: Sendable, Hashable {
         case box(Color)
         case line(Stroke)
+        /// A point marker: filled with `fill` (nil = hollow), outlined with `stroke`.
+        case marker(MarkerShape, fill: Color?, stroke: Color?)
+        /// A line with a marker on it (a series drawn with points).
+        case lineMarker(Stroke, MarkerShape)
     }
     /// The swatch.
     public var swatch: Swatch
@@ -72,6 +76,11 @@ struct ChartChrome {
                 frame.fill(Rect(x: x, y: midY - 4.5, width: 14, height: 9), color)
             case .line(let stroke):
                 frame.stroke(.line(from: Point(x, midY), to: Point(x + 14, midY)), stroke)
+            case .marker(let shape, let fill, let stroke):
+                Marks.marker(shape, at: Point(x + 7, midY), size: 7, fill: fill, stroke: stroke, into: &frame)
+            case .lineMarker(let stroke, let shape):
+                frame.stroke(.line(from: Point(x, midY), to: Point(x + 14, midY)), stroke)
+                Marks.marker(shape, at: Point(x + 7, midY), size: 5, fill: stroke.color, stroke: nil, into: &frame)
             }
             frame.add(.text(measurer.label(entry.label, font: font, color: theme.text, x: x + 18, y: midY)))
             x += itemWidth

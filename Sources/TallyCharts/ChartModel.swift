@@ -34,6 +34,12 @@ public struct ChartModel: Sendable, Hashable, Codable {
 public enum ChartContent: Sendable, Hashable, Codable {
     /// Bars per phase (baseline vs later phases) for one or more KPIs, with CI whiskers and value labels.
     case prePostBars(PrePostBars)
+    /// Lines over time with phase shading, change annotations and a target.
+    case timeSeries(TimeSeriesData)
+    /// A control chart of any SPC type: centre and limits as steps per phase, special causes marked.
+    case controlChart(ControlChartData)
+    /// A run chart: data and median per phase, with run-chart signals.
+    case runChart(ControlChartData)
 }
 
 /// Data for pre/post bars: groups (KPIs) of bars (phases).

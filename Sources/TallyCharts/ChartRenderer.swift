@@ -17,11 +17,22 @@ public struct ChartRenderer: Sendable {
     /// Draws `model` into a frame of `model.size`: title, subtitle, legend, plot and caption.
     public func render(_ model: ChartModel) -> Frame {
         var frame = Frame(size: model.size)
+        let chrome = ChartChrome(theme: theme, measurer: measurer)
         switch model.content {
         case .prePostBars(let data):
             let renderer = PrePostBarsRenderer(theme: theme, measurer: measurer)
             let plot = ChartChrome(theme: theme, measurer: measurer).layout(model, legend: renderer.legend(data), into: &frame)
             renderer.draw(data, in: plot, into: &frame)
+        case .timeSeries(let data):
+            let renderer = TimeSeriesRenderer(theme: theme, measurer: measurer)
+            let plot = chrome.layout(model, legend: renderer.legend(data), into: &frame)
+            renderer.draw(data, in: plot, chartWidth: model.size.width, into: &frame)
+        case .controlChart(let data), .runChart(let data):
+            var isRun = false
+            if case .runChart = model.content { isRun = true }
+            let renderer = ControlChartRenderer(theme: theme, measurer: measurer, isRunChart: isRun)
+            let plot = chrome.layout(model, legend: renderer.legend(data), into: &frame)
+            renderer.draw(data, in: plot, chartWidth: model.size.width, into: &frame)
         }
         return frame
     }

@@ -125,3 +125,28 @@ public enum NiceTicks {
 
     private static func densityMax(k: Double, m: Double) -> Double { k >= m ? 2 - (k - 1) / (m - 1) : 1 }
 }
+
+extension NiceTicks {
+    /// Steps that read well on a clock: seconds, minutes, hours, days.
+    static let durationSteps: [Double] = [
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 432_000, 864_000,
+    ]
+
+    /// Ticks for durations in seconds: whole clock steps (15 s, 1 min, 5 min, 1 h…) enclosing `min…max`, about `count` of them.
+    public static func durationTicks(min dmin: Double, max dmax: Double, count: Int = 5) -> [Double] {
+        guard dmin.isFinite, dmax.isFinite else { return [0, 60] }
+        var low = Swift.min(dmin, dmax), high = Swift.max(dmin, dmax)
+        if high - low < 1e-9 { low -= 30; high += 30 }
+        var best: (score: Double, ticks: [Double])? = nil
+        for step in durationSteps {
+            let first = floor(low / step) * step, last = ceil(high / step) * step
+            let k = Int(((last - first) / step).rounded()) + 1
+            guard k >= 2, k <= 12 else { continue }
+            // Prefer counts near the wanted number and little empty space beyond the data.
+            let coverage = (high - low) / (last - first)
+            let score = abs(Double(k - count)) + 2 * (1 - coverage)
+            if score < (best?.score ?? .infinity) { best = (score, (0..<k).map { first + Double($0) * step }) }
+        }
+        return best?.ticks ?? NiceTicks.ticks(min: low, max: high, count: count)
+    }
+}

@@ -11,12 +11,14 @@ public struct LinearScale: Sendable, Hashable {
 
     /// A scale whose domain is widened to nice ticks enclosing `values` (and `includeZero` if asked).
     public static func nice(
-        values: [Double], includeZero: Bool, rangeStart: Double, rangeEnd: Double, tickCount: Int = 5, clampUnit: Bool = false
+        values: [Double], includeZero: Bool, rangeStart: Double, rangeEnd: Double, tickCount: Int = 5, clampUnit: Bool = false,
+        duration: Bool = false
     ) -> LinearScale {
         var finite = values.filter(\.isFinite)
         if includeZero { finite.append(0) }
         let low = finite.min() ?? 0, high = finite.max() ?? 1
-        var ticks = NiceTicks.ticks(min: low, max: high, count: tickCount)
+        var ticks = duration
+            ? NiceTicks.durationTicks(min: low, max: high, count: tickCount) : NiceTicks.ticks(min: low, max: high, count: tickCount)
         if clampUnit {
             // Proportions never need ticks below 0% or above 100%.
             ticks = ticks.filter { $0 >= -1e-9 && $0 <= 1 + 1e-9 }

@@ -1,1 +1,1 @@
-// TallyStats: placeholder until its stage lands.
+// TallyStats: pure mathematics on arrays of numbers (knows nothing of Tables or Specs).

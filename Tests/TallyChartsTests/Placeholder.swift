@@ -1,2 +1,0 @@
-// Tests for TallyCharts live beside this file.
-import Testing
