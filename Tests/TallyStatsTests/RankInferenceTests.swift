@@ -64,6 +64,7 @@ import Testing
         // Continuous values, values on a grid (ties), very heavy ties (six distinct values), tiny samples.
         let cases: [(Int, Int, Double, Double)] = [
             (600, 700, 0.0, 500), (333, 257, 1.0, 500), (400, 450, 1.0, 5), (1, 40, 0.0, 500), (9, 1, 0.5, 500),
+            (2000, 3, 0.0, 500), (5, 1500, 0.25, 500),
         ]
         for (m, n, rounding, range) in cases {
             let baseline = (0..<m).map { _ in round(Double.random(in: 0..<range, using: &generator), to: rounding) }
@@ -72,6 +73,19 @@ import Testing
             differences.reserveCapacity(m * n)
             for y in later { for x in baseline { differences.append(y - x) } }
             differences.sort()
+            if m == 600 {
+                // Skewed data as well: square the values (a long right tail) and compare again.
+                let skewedBaseline = baseline.map { $0 * $0 / 100 }
+                let skewedLater = later.map { $0 * $0 / 100 }
+                var skewedDifferences: [Double] = []
+                for y in skewedLater { for x in skewedBaseline { skewedDifferences.append(y - x) } }
+                skewedDifferences.sort()
+                let skewedSelector = PairwiseDifferences(
+                    sortedBaseline: skewedBaseline.sorted(), sortedLater: skewedLater.sorted())
+                for k in [1, 977, m * n / 40, m * n / 2, m * n - m * n / 40, m * n] {
+                    #expect(skewedSelector.orderStatistic(k) == skewedDifferences[k - 1], "skewed k = \(k)")
+                }
+            }
             let selector = PairwiseDifferences(sortedBaseline: baseline.sorted(), sortedLater: later.sorted())
             for k in [1, 2, m * n / 3, m * n / 2, m * n / 2 + 1, m * n - 1, m * n] where k >= 1 {
                 #expect(selector.orderStatistic(k) == differences[k - 1], "k = \(k) of \(m)×\(n)")

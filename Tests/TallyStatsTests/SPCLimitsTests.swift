@@ -193,6 +193,19 @@ struct SPCLimitsTests {
         #expect(codes.contains("phase-provisional") == (expected == .provisional))
     }
 
+    @Test("phase warnings: a short baseline's warning is carried by the phases that extend it")
+    func phaseWarnings() {
+        let values = (0..<30).map { Double($0 % 4) }
+        let r = SPC.controlChart(kind: .individuals, values: values,
+                                 phases: [ChartPhase(start: 10, label: "Monitoring", limits: .extendPrevious),
+                                          ChartPhase(start: 15, label: "New", reason: "new script")])
+        #expect(r.phases.map(\.reliability) == [.unreliable, .unreliable, .provisional])
+        #expect(r.phases[0].warnings.map(\.code) == ["phase-unreliable"])
+        #expect(r.phases[1].warnings.map(\.code) == ["phase-unreliable"] && r.phases[1].limitsFromPhase == 0)
+        #expect(r.phases[2].warnings.map(\.code) == ["phase-provisional"] && r.phases[2].calculationPointCount == 15)
+        #expect(r.runsAnalyses.map(\.phase) == [0, 2])
+    }
+
     @Test("excluded points: left out of the limits, still plotted and tested")
     func exclusions() throws {
         let x = [10.0, 11, 12, 100, 11, 10]

@@ -8,7 +8,11 @@ import TallyTestSupport
 /// Reads `../shared/reference/spc` (CSV files and expected.json).
 enum SPCReference {
     /// The folder, or nil when the shared reference data is not checked out beside the repository.
-    static var directory: String? { TestPaths.sharedReference.map { $0 + "/spc" } }
+    static var directory: String? {
+        guard let dir = TestPaths.sharedReference.map({ $0 + "/spc" }),
+              FileManager.default.fileExists(atPath: dir + "/expected.json") else { return nil }
+        return dir
+    }
 
     /// `datasets` of expected.json (empty when absent or unreadable).
     nonisolated(unsafe) static let datasets: [String: Any] = {

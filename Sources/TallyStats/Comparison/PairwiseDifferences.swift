@@ -3,9 +3,10 @@
 /// One pass with two pointers over the sorted samples counts the differences ≤ d in O(m + n), and also
 /// returns the largest difference ≤ d and the smallest difference > d (computed differences are monotone
 /// in each argument, so the counts are exact for the floating-point differences). The k-th smallest
-/// difference is found by bisection on the value, keeping both ends of the bracket at actual differences:
-/// it stops when the bracket holds a single distinct value (so heavy ties cost nothing extra) or few
-/// enough pairs to list them and sort (about (m + n)/16). Typically 15–25 passes: O((m + n) log) time,
+/// difference is found by narrowing a value bracket (lo, hi] with count(lo) < k ≤ count(hi), probing at
+/// points interpolated from the counts (falling back to bisection when that stalls) and keeping the upper
+/// end at an actual difference: it stops when the bracket holds a single distinct value (so heavy ties
+/// cost nothing extra) or few enough pairs to list and sort (about (m + n)/16). O((m + n) log) time,
 /// O((m + n)/16) extra memory.
 struct PairwiseDifferences: Sendable {
     /// Baseline values, ascending.
@@ -70,20 +71,55 @@ struct PairwiseDifferences: Sendable {
         var countLo = 0
         var aboveLo = firstLater - lastBaseline
         let listLimit = max(256, (baseline.count + later.count) / 16)
+        var interpolate = true
         while aboveLo < hi {
-            if countHi - countLo <= listLimit { return listed(after: lo, through: hi, rank: k - countLo) }
+            let bracket = countHi - countLo
+            if bracket <= listLimit { return listed(after: lo, through: hi, rank: k - countLo) }
             let low = lo == -.infinity ? aboveLo : lo
-            var mid = low / 2 + hi / 2
-            if !(mid >= low && mid < hi) { mid = low }
-            let part = split(at: mid)
-            if part.atMost >= k {
-                hi = part.largestAtMost
-                countHi = part.atMost
-            } else {
-                lo = mid
-                countLo = part.atMost
-                aboveLo = part.smallestAbove
+            // Probes: two points placed by linear interpolation of the counts, a margin below and above
+            // rank k, so that one usually lands on each side and the bracket collapses by ~1/margin; when
+            // that fails to shrink the bracket fourfold, the next round bisects.
+            var probes: [Double] = []
+            if interpolate {
+                let margin = max(Double(listLimit) / 4, Double(bracket) * 0.01)
+                let target = Double(k - countLo)
+                for offset in [-margin, margin] {
+                    let fraction = (target + offset) / Double(bracket)
+                    if fraction > 0 && fraction < 1 { probes.append(low + (hi - low) * fraction) }
+                }
             }
+            if probes.isEmpty { probes = [low / 2 + hi / 2] }
+            var progressed = false
+            for probe in probes {
+                let floor = lo == -.infinity ? aboveLo : lo
+                guard probe >= floor && probe < hi else { continue }
+                let part = split(at: probe)
+                if part.atMost >= k {
+                    hi = part.largestAtMost
+                    countHi = part.atMost
+                } else {
+                    lo = probe
+                    countLo = part.atMost
+                    aboveLo = part.smallestAbove
+                }
+                progressed = true
+            }
+            if !progressed {
+                // Probes fell outside the bracket (rounding): bisect, or step onto the lowest candidate.
+                let floor = lo == -.infinity ? aboveLo : lo
+                var mid = floor / 2 + hi / 2
+                if !(mid >= floor && mid < hi) { mid = floor }
+                let part = split(at: mid)
+                if part.atMost >= k {
+                    hi = part.largestAtMost
+                    countHi = part.atMost
+                } else {
+                    lo = mid
+                    countLo = part.atMost
+                    aboveLo = part.smallestAbove
+                }
+            }
+            interpolate = (countHi - countLo) * 4 <= bracket
         }
         return hi
     }
