@@ -13,7 +13,7 @@ struct TallyCommand: ParsableCommand {
             Diagnostics are printed to stderr as path:line:col: error: message, with a hint.
             """,
         version: "tally \(TallyVersion.current)",
-        subcommands: [BuildCommand.self, ValidateCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, InspectCommand.self, SchemaCommand.self])
 }
 
 /// `tally build`: renders reports from specs.
@@ -181,6 +181,44 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if failed { throw ExitStatus.invalidSpecOrUsage }
+    }
+}
+
+/// `tally inspect`: profiles a CSV file, or prints its parsed records.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Profile a CSV file: columns, inferred types, missing values, ranges, delimiter and encoding.",
+        discussion: "Parse errors are printed to stderr with their line and column; the exit code is then 3.")
+
+    @Flag(name: .long, help: "Print the profile as JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print the parsed records as a JSON array of objects keyed by header (exact field text).")
+    var records = false
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        switch DataInspection.inspect(path: file, json: json, records: records, world: LocalWorld()) {
+        case .success(let text): Output.line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        case .failure(let error):
+            Output.diagnostics(error.diagnostics)
+            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+        }
+    }
+}
+
+/// `tally schema`: prints the JSON Schema of the spec language.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema (2020-12) of report specs, for editor autocompletion and CI checks.",
+        discussion: "Save it beside your specs and start each spec with: # yaml-language-server: $schema=tally.schema.json")
+
+    func run() throws {
+        Output.line(String(SpecValidation.jsonSchema().dropLast()))
     }
 }
 
