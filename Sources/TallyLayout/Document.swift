@@ -91,7 +91,8 @@ public struct TableModel: Sendable, Hashable, Codable {
         public var decimals: Int?
         /// Show a "+" on positive values (changes, variances).
         public var signed: Bool
-        /// Whether long cell text may wrap; false keeps cells on one line (codes, hashes).
+        /// Whether long cell text may wrap; false keeps cells on one line (numbers, codes, hashes). Defaults to
+        /// true for left-aligned text columns only.
         public var wraps: Bool
         /// Locale for `format`.
         public var locale: ReportLocale
@@ -107,7 +108,8 @@ public struct TableModel: Sendable, Hashable, Codable {
             self.format = format
             self.decimals = decimals
             self.signed = signed
-            self.wraps = wraps ?? (format == nil)
+            // Numbers, and anything right-aligned or centred like them, stay on one line unless told otherwise.
+            self.wraps = wraps ?? (format == nil && self.alignment == .left)
             self.locale = locale
         }
 

@@ -11,7 +11,8 @@
 //    paragraphs over four lines split between lines via TextLines.swift, two lines minimum either side),
 //    charts side by side on the grid, tables (TableLayout.swift: auto-fit widths, number formats,
 //    zebra, totals, ConditionalFormatting.swift), evidence (Evidence.swift), signatures (Signatures.swift)
-//    and the audit appendix (AuditAppendix.swift). Tables become one unit per row so they split between rows.
+//    and the audit appendix (AuditAppendix.swift). Tables become one unit per row so they split between rows
+//    (tables up to 40% of a page are chained to move whole; rows are capped at 60% of a page).
 // 4. `Paginator` flows units down pages: headings and captions stay with what follows, kept-together
 //    groups move as a whole when they fit, tables repeat caption "(continued)" and header after a break,
 //    explicit page breaks are honoured, nothing is cut.

@@ -31,6 +31,9 @@ import TallyGraphics
         let text = TableModel.Column("Agent")
         #expect(text.alignment == .left && text.wraps)
         #expect(TableModel.Column("Code", alignment: .center, wraps: false).alignment == .center)
+        // Right-aligned text columns (numbers already formatted by compose) do not wrap either.
+        #expect(!TableModel.Column("Var. to target", alignment: .right).wraps)
+        #expect(TableModel.Column("Notes", alignment: .right, wraps: true).wraps)
         #expect(TableModel.Column("Change", format: .percent, signed: true).formatted(0.0612) == "+6.1%")
     }
 }

@@ -123,13 +123,14 @@ enum Fixtures {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Writes bytes to a fresh temporary file and returns its path.
-    static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-layout-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    /// Writes bytes to a fresh temporary file, runs `body` with its path, then removes the file and folder.
+    static func withTemporaryFile<T>(_ bytes: [UInt8], name: String, _ body: (String) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-layout-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        return url.path
+        return try body(url.path)
     }
 }
 

@@ -31,8 +31,7 @@ import TallyGraphics
         let document = Document(
             title: "Agent table", asOf: "2026-07-03", fingerprint: "abc123",
             blocks: [.heading("Calls by agent", level: 1, anchor: "agents"), .table(Fixtures.callTable(rows: 300))])
-        let path = try Fixtures.temporaryFile(try pdf(document), name: "table300.pdf")
-        let text = try Fixtures.run("pdftotext", ["-layout", path, "-"])
+        let text = try Fixtures.withTemporaryFile(try pdf(document), name: "table300.pdf") { try Fixtures.run("pdftotext", ["-layout", $0, "-"]) }
         let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: true).filter { !$0.allSatisfy(\.isWhitespace) }
         #expect(pages.count >= 6)
         var seen: [Int] = []
@@ -62,12 +61,12 @@ import TallyGraphics
             return
         }
         let bytes = try pdf(Fixtures.report())
-        let path = try Fixtures.temporaryFile(bytes, name: "report.pdf")
-        let info = try Fixtures.run("pdfinfo", [path])
+        let (info, fonts, text) = try Fixtures.withTemporaryFile(bytes, name: "report.pdf") { path in
+            (try Fixtures.run("pdfinfo", [path]), try Fixtures.run("pdffonts", [path]), try Fixtures.run("pdftotext", ["-layout", path, "-"]))
+        }
         #expect(info.contains("Title:") && info.contains("Reducing repeat contacts"))
         #expect(info.contains("Creator:") && info.contains("Tally \(TallyVersion.current)"))
         #expect(info.contains("Keywords:") && info.contains("customer service"))
-        let fonts = try Fixtures.run("pdffonts", [path])
         #expect(fonts.contains("DejaVuSans"))
         for line in fonts.split(separator: "\n").dropFirst(2) { #expect(line.contains(" yes "), "font not embedded: \(line)") }
         // Bookmarks: cairo writes an /Outlines tree with one /Title per entry.
@@ -83,7 +82,6 @@ import TallyGraphics
             let y = try #require(Self.destinationY(name, in: raw), "no destination \(name)")
             #expect(y < 841.89 - 62 + 0.01 && y > 62, "destination \(name) at y = \(y)")
         }
-        let text = try Fixtures.run("pdftotext", ["-layout", path, "-"])
         #expect(text.contains("Contents"))
         #expect(text.contains("Not yet evidenced"))
         #expect(text.contains(String(repeating: "3f9a2c71", count: 8)), "the SHA-256 is not on one line")
