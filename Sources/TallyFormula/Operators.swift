@@ -54,6 +54,14 @@ enum Operators {
         if op == .add, l.type == .date || r.type == .date, !(l.type == .date && r.type == .date) { type = .date }
         if op == .subtract, l.type == .date, r.type != .date { type = .date }
         let f: @Sendable (Double, Double) -> FormulaValue
+        let kind: ArithmeticKind?
+        switch op {
+        case .add: kind = .add
+        case .subtract: kind = .subtract
+        case .multiply: kind = .multiply
+        case .divide: kind = .divide
+        default: kind = nil
+        }
         switch op {
         case .add: f = { Elementwise.finite($0 + $1) }
         case .subtract: f = { Elementwise.finite($0 - $1) }
@@ -61,7 +69,70 @@ enum Operators {
         case .divide: f = { $1 == 0 ? .error(.divisionByZero) : Elementwise.finite($0 / $1) }
         default: f = power
         }
-        return arithmetic(l, r, type: type, span: span, compiler: compiler, f)
+        return arithmetic(l, r, type: type, span: span, compiler: compiler, kind: kind, f)
+    }
+
+    /// The four operators with a closure-free vector loop.
+    enum ArithmeticKind: Sendable { case add, subtract, multiply, divide }
+
+    /// `+ - * /` over number vectors (or a scalar number) with status codes: blanks are 0, errors propagate
+    /// left first, "" is #VALUE!, division by zero is #DIV/0! and overflow #NUM! — without a call per element.
+    static func kernelArithmetic(_ kind: ArithmeticKind, _ a: Vector, _ b: Vector, n: Int, isDate: Bool) -> Vector? {
+        func operand(_ v: Vector) -> (xs: [Double], scalar: Double, isScalar: Bool)? {
+            switch v.payload {
+            case .numbers(let xs, _): return xs.count >= n ? (xs, 0, false) : nil
+            case .scalar(let value):
+                if let x = value.number { return ([], x, true) }
+                if case .blank = value { return ([], 0, true) }
+                return nil
+            default: return nil
+            }
+        }
+        guard let pa = operand(a), let pb = operand(b) else { return nil }
+        let ca = a.isScalar ? [] : (a.status.materialized(n) ?? []), cb = b.isScalar ? [] : (b.status.materialized(n) ?? [])
+        let useA = !ca.isEmpty, useB = !cb.isEmpty
+        var out = [Double](repeating: 0, count: n)
+        var codes = [UInt8](repeating: 0, count: n)
+        var gaps = false
+        let valueError = FormulaError.value.statusCode, divError = FormulaError.divisionByZero.statusCode
+        let numError = FormulaError.num.statusCode
+        pa.xs.withUnsafeBufferPointer { xp in
+            pb.xs.withUnsafeBufferPointer { yp in
+                ca.withUnsafeBufferPointer { cap in
+                    cb.withUnsafeBufferPointer { cbp in
+                        out.withUnsafeMutableBufferPointer { op in
+                            codes.withUnsafeMutableBufferPointer { kp in
+                                for i in 0..<n {
+                                    var x = pa.isScalar ? pa.scalar : xp[i]
+                                    var y = pb.isScalar ? pb.scalar : yp[i]
+                                    if useA || useB {
+                                        let c1 = useA ? cap[i] : 0, c2 = useB ? cbp[i] : 0
+                                        if c1 != 0 || c2 != 0 {
+                                            let e1 = Aggregation.isError(c1) ? c1 : (c1 == statusEmptyText ? valueError : 0)
+                                            let e2 = Aggregation.isError(c2) ? c2 : (c2 == statusEmptyText ? valueError : 0)
+                                            if e1 != 0 || e2 != 0 { kp[i] = e1 != 0 ? e1 : e2; gaps = true; continue }
+                                            if c1 != 0 { x = 0 }
+                                            if c2 != 0 { y = 0 }
+                                        }
+                                    }
+                                    let r: Double
+                                    switch kind {
+                                    case .add: r = x + y
+                                    case .subtract: r = x - y
+                                    case .multiply: r = x * y
+                                    case .divide:
+                                        if y == 0 { kp[i] = divError; gaps = true; continue }
+                                        r = x / y
+                                    }
+                                    if r.isFinite { op[i] = r } else { kp[i] = numError; gaps = true }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
     }
 
     /// Excel's `^`: 0^0 and 0^negative are errors, as are fractional powers of negatives.
@@ -79,6 +150,7 @@ enum Operators {
 
     /// A two-operand numeric node with a fast path over plain number vectors.
     static func arithmetic(_ l: Node, _ r: Node, type: FormulaType, span: Span, compiler: Compiler,
+                           kind: ArithmeticKind? = nil,
                            _ f: @escaping @Sendable (Double, Double) -> FormulaValue) -> Node {
         let level = max(l.level, r.level)
         let lrun = l.run, rrun = r.run
@@ -86,6 +158,7 @@ enum Operators {
             let a = lrun(ctx), b = rrun(ctx)
             let n = ctx.count(level)
             if a.isScalar && b.isScalar { return .scalar(combine(a.value(0), b.value(0), f).typed(type), count: n) }
+            if let kind, let fast = kernelArithmetic(kind, a, b, n: n, isDate: type == .date) { return fast }
             if let fast = fastArithmetic(a, b, n: n, isDate: type == .date, f) { return fast }
             var builder = VectorBuilder(type: type, count: n)
             for i in 0..<n { builder.append(combine(a.value(i), b.value(i), f)) }

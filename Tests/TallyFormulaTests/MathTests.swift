@@ -64,6 +64,16 @@ import TallyCore
         #expect(T.rows("=ROUND(x/3,2)", t) == [.number(0), .number(0.67)])
     }
 
+    @Test func vectorArithmeticEdgeCases() {
+        let t = T.table(T.numbers("x", [1e200, 0, nil, 4]), T.numbers("y", [1e200, 0, 2, nil]))
+        #expect(T.rows("=x*y", t) == [.error(.num), .number(0), .number(0), .number(0)])
+        #expect(T.rows("=x/y", t) == [.number(1), .error(.divisionByZero), .number(0), .error(.divisionByZero)])
+        #expect(T.rows("=(1/x)+(x/y)", t) == [.number(1 + 1e-200), .error(.divisionByZero), .error(.divisionByZero),
+                                               .error(.divisionByZero)])
+        #expect(T.rows("=IFERROR(x/y,-1)-x", t) == [.number(1 - 1e200), .number(-1), .number(0), .number(-5)])
+        #expect(T.rows("=2-x", t) == [.number(-1e200), .number(2), .number(2), .number(-2)])
+    }
+
     @Test func textInArithmetic() {
         let t = T.table(T.texts("team", ["a"]), T.numbers("x", [1]))
         let d = T.errors("=x+team", t, row: true)
