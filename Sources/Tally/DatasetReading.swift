@@ -20,7 +20,7 @@ enum DatasetReading {
 
     /// The path of a dataset's file: relative paths are relative to the spec's directory.
     static func path(of dataset: DatasetSpec, specPath: String) -> String {
-        Path.join(Path.directory(of: specPath), dataset.file.value)
+        Path.normalised(Path.join(Path.directory(of: specPath), dataset.file.value))
     }
 
     /// Reads one dataset.

@@ -16,14 +16,22 @@ public enum Composer {
         let locale = spec.report.locale.rawValue == "en-US" ? TallyCore.ReportLocale.enUS : TallyCore.ReportLocale.enGB
         let numbers = NumberText(locale: locale)
         var context = Context(spec: spec, results: results, numbers: numbers, locale: locale)
-        var blocks: [DocumentBlock] = [.titleBlock]
+        var blocks = FrontAndBackMatter.opening(spec: spec)
+        var body: [DocumentBlock] = []
+        var anchors: [String: String] = [:]
         for section in spec.sections {
-            blocks.append(.heading(section.title, level: 1, anchor: "section-" + section.id.value))
+            anchors[section.id.value] = "section-" + section.id.value
+            body.append(.heading(section.title, level: 1, anchor: "section-" + section.id.value))
             for (index, block) in section.blocks.enumerated() {
                 let id = BlockIdentity.id(of: block, at: index, in: section)
-                blocks += context.blocks(for: block, id: id)
+                // Criteria may point at a block; its anchor is the chart's, or else its section's.
+                anchors[id] = block.content.isChart ? "chart-" + id : "section-" + section.id.value
+                body += context.blocks(for: block, id: id)
             }
         }
+        blocks += FrontAndBackMatter.evidence(spec: spec, results: results, blockAnchors: anchors)
+        blocks += body
+        blocks.append(FrontAndBackMatter.audit(spec: spec, results: results))
         if context.diagnostics.containsErrors { return .failure(DiagnosticError(context.diagnostics)) }
         let period = periodText(results.phases)
         let fingerprint = String(SHA256.hexDigest(of: Array((results.datasets.map(\.file.sha256) + [results.spec.sha256]).joined().utf8)).prefix(12))

@@ -6,6 +6,23 @@ public enum Path {
         return base.hasSuffix("/") ? base + relative : base + "/" + relative
     }
 
+    /// Removes `.` segments and folds `name/..` pairs lexically (`ReportSpecs/../SampleData/x.csv` → `SampleData/x.csv`).
+    public static func normalised(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
     /// The directory part of a path ("." when there is none).
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

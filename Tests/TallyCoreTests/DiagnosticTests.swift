@@ -43,3 +43,15 @@ import TallyCore
         #expect(SHA256.hexDigest(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
+
+@Suite struct PathTests {
+    @Test func normalisesLexically() {
+        #expect(Path.normalised("ReportSpecs/../SampleData/x.csv") == "SampleData/x.csv")
+        #expect(Path.normalised("./a/./b/../c") == "a/c")
+        #expect(Path.normalised("../shared/x") == "../shared/x")
+        #expect(Path.normalised("/a/../../b") == "/b")
+        #expect(Path.normalised("a/..") == ".")
+        #expect(Path.join("ReportSpecs", "/abs/file.csv") == "/abs/file.csv")
+        #expect(Path.stem(of: "dir/report.v2.yaml") == "report.v2")
+    }
+}
