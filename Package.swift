@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TallyComposeTests", dependencies: ["TallyCompose", "TallyTestSupport"]),
         .testTarget(name: "TallyGraphicsTests", dependencies: ["TallyGraphics", "TallyTestSupport"]),
         .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyCairo", "TallyTestSupport"]),
-        .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyTestSupport"]),
+        .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tally", "TallyTestSupport"]),
     ]

@@ -51,6 +51,24 @@ public final class MemoryWorld: World, @unchecked Sendable {
         try locked { _ = directories.insert(path) }
     }
 
+    /// True when a directory was created or holds a stored file.
+    public func directoryExists(_ path: String) -> Bool {
+        (try? locked { directories.contains(path) || files.keys.contains { $0.hasPrefix(path + "/") } }) ?? false
+    }
+
+    /// Direct children of `path` among stored files and created directories.
+    public func listDirectory(_ path: String) throws(WorldError) -> [String] {
+        try locked { () throws(WorldError) -> [String] in
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            var names = Set<String>()
+            for key in Array(files.keys) + Array(directories) where key.hasPrefix(prefix) {
+                if let first = key.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(first)) }
+            }
+            if names.isEmpty && !directories.contains(path) { throw WorldError(path: path, reason: "no such file or directory") }
+            return names.sorted()
+        }
+    }
+
     /// The fixed environment.
     public func environment(_ name: String) -> String? { variables[name] }
 

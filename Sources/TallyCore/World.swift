@@ -35,6 +35,10 @@ public protocol World: Sendable {
     func writeFileAtomically(_ bytes: [UInt8], to path: String) throws(WorldError)
     /// Creates a directory and its parents.
     func createDirectories(_ path: String) throws(WorldError)
+    /// True when a directory exists at `path`.
+    func directoryExists(_ path: String) -> Bool
+    /// Names of the entries in a directory, sorted.
+    func listDirectory(_ path: String) throws(WorldError) -> [String]
     /// An environment variable, or nil.
     func environment(_ name: String) -> String?
     /// The current time as seconds since 1970-01-01 UTC (only used when a spec asks for "today").
@@ -105,6 +109,26 @@ public struct LocalWorld: World {
             unlink(temporary)
             throw WorldError(path: path, reason: Self.errnoText(code))
         }
+    }
+
+    /// True when `path` names an existing directory.
+    public func directoryExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Entry names (without "." and ".."), sorted so builds run in a stable order.
+    public func listDirectory(_ path: String) throws(WorldError) -> [String] {
+        guard let directory = opendir(path) else { throw WorldError(path: path, reason: Self.errnoText(errno)) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// `mkdir -p`.

@@ -45,6 +45,12 @@ public struct ValidityBitmap: Sendable, Equatable {
         }
     }
 
+    /// Adopts packed words (row i at bit i % 64 of word i / 64); bits past `count` must be clear.
+    public init(words: [UInt64], count: Int) {
+        self.count = count
+        self.words = words
+    }
+
     /// Builds a bitmap from one Bool per row.
     public init(_ flags: [Bool]) {
         self.init(count: flags.count, allValid: false)
@@ -92,6 +98,13 @@ public struct TextStorage: Sendable, Equatable {
     public init<S: Sequence>(_ values: S) where S.Element == String {
         self.init()
         for value in values { append(value) }
+    }
+
+    /// Adopts prepared buffers: `offsets` starts at 0, never decreases, ends at `bytes.count`, and every
+    /// value is valid UTF-8 (the CSV reader builds whole columns this way without a copy per value).
+    public init(bytes: [UInt8], offsets: [Int]) {
+        self.bytes = bytes
+        self.offsets = offsets.isEmpty ? [0] : offsets
     }
 
     /// Number of values.

@@ -1,0 +1,84 @@
+import TallyCore
+import TallyData
+import TallyEval
+import TallySpec
+
+/// Reads a spec's datasets from disk into tables, translating the spec's parse options for the CSV reader.
+enum DatasetReading {
+    /// Every dataset of the spec, read relative to the spec's directory; all problems are collected.
+    static func read(_ spec: Spec, specPath: String, world: any World) -> Result<[String: DatasetInput], DiagnosticError> {
+        var inputs: [String: DatasetInput] = [:]
+        var problems: [Diagnostic] = []
+        for dataset in spec.datasets {
+            switch read(dataset, spec: spec, specPath: specPath, world: world) {
+            case .success(let input): inputs[dataset.name.value] = input
+            case .failure(let error): problems += error.diagnostics
+            }
+        }
+        return problems.containsErrors ? .failure(DiagnosticError(problems)) : .success(inputs)
+    }
+
+    /// The path of a dataset's file: relative paths are relative to the spec's directory.
+    static func path(of dataset: DatasetSpec, specPath: String) -> String {
+        Path.join(Path.directory(of: specPath), dataset.file.value)
+    }
+
+    /// Reads one dataset.
+    static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World) -> Result<DatasetInput, DiagnosticError> {
+        let path = path(of: dataset, specPath: specPath)
+        let bytes: [UInt8]
+        do {
+            bytes = try world.readFile(path)
+        } catch {
+            return .failure(DiagnosticError(.error(
+                .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(error.reason)", at: dataset.file.location,
+                hint: "paths in 'file:' are relative to the spec's folder (\(Path.directory(of: specPath)))")))
+        }
+        let options = readOptions(for: dataset, reportTimeZone: spec.report.timezone.value)
+        let result: CSVReadResult
+        do {
+            result = try CSVReader.read(bytes: bytes, path: path, name: dataset.name.value, options: options)
+        } catch {
+            return .failure(error)
+        }
+        var problems: [Diagnostic] = result.warnings
+        for column in dataset.columns where result.table.column(named: column.name.value) == nil {
+            problems.append(.error(
+                .data, "column '\(column.name.value)' declared for dataset '\(dataset.name.value)' is not in \(path)", at: column.name.location,
+                hint: "the file's columns are: \(result.table.columns.map(\.name).joined(separator: ", "))"))
+        }
+        if problems.containsErrors { return .failure(DiagnosticError(problems)) }
+        let rejected = result.skippedRows.prefix(20).map { RejectedRow(line: $0.line, record: $0.record, reason: $0.reason) }
+        let facts = DatasetFacts(
+            name: dataset.name.value, file: FileFacts(path: path, sha256: SHA256.hexDigest(of: bytes), bytes: bytes.count),
+            delimiter: result.dialect.delimiterName, encoding: result.dialect.encoding.rawValue,
+            rowsRead: result.table.rowCount + result.skippedRows.count, rowsRejected: result.skippedRows.count,
+            rejected: Array(rejected),
+            columns: result.table.columns.map { ColumnFacts(name: $0.name, type: $0.type.rawValue, missing: $0.validity.missingCount) },
+            filter: dataset.filter?.value, rowsAfterFilter: result.table.rowCount)
+        return .success(DatasetInput(table: result.table, facts: facts))
+    }
+
+    /// The CSV reader's options from the spec's dataset settings.
+    static func readOptions(for dataset: DatasetSpec, reportTimeZone: String) -> CSVReadOptions {
+        var schema: [String: TallyData.ColumnSpec] = [:]
+        for column in dataset.columns {
+            schema[column.name.value] = TallyData.ColumnSpec(
+                columnType(column.type), format: column.format?.value, timeZone: column.timezone?.value)
+        }
+        return CSVReadOptions(
+            delimiter: dataset.delimiter.byte.map { .byte($0) } ?? .auto,
+            encoding: CSVEncoding(name: dataset.encoding.rawValue) ?? .utf8,
+            decimalSeparator: dataset.decimal == .comma ? UInt8(ascii: ",") : UInt8(ascii: "."),
+            thousandsSeparator: dataset.thousands.rawValue.utf8.first,
+            missingTokens: dataset.missing.map { $0.lowercased() },
+            trueTokens: dataset.booleans.trueWords.map { $0.lowercased() },
+            falseTokens: dataset.booleans.falseWords.map { $0.lowercased() },
+            badRows: dataset.badRows == .skip ? .skip : .fail, schema: schema, timeZone: reportTimeZone)
+    }
+
+    /// The reader's column type for a spec column type.
+    static func columnType(_ type: TallySpec.ColumnType) -> TallyData.ColumnType {
+        TallyData.ColumnType(rawValue: type.rawValue) ?? (type.rawValue == "number" ? .decimal : .text)
+    }
+}

@@ -1,1 +1,0 @@
-// Tally: placeholder until its stage lands.

@@ -1,0 +1,242 @@
+/// IF, IFS, IFERROR, IFNA, AND, OR, NOT and the IS… tests.
+enum LogicalFunctions {
+    static let specs: [FunctionSpec] = [
+        FunctionSpec(name: "IF", minArguments: 2, maxArguments: 3, usage: "IF(condition, value_if_true, [value_if_false])",
+                     compile: compileIf),
+        FunctionSpec(name: "IFS", minArguments: 2, maxArguments: 254, usage: "IFS(condition1, value1, condition2, value2, …)",
+                     compile: compileIfs),
+        fallback("IFERROR") { _ in true },
+        fallback("IFNA") { $0 == .notAvailable },
+        logical("AND", initial: true) { $0 && $1 },
+        logical("OR", initial: false) { $0 || $1 },
+        FunctionSpec(name: "XOR", minArguments: 1, maxArguments: 255, usage: "XOR(logical, …)") { call, c in
+            guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            return Elementwise.map(args, type: .boolean, span: call.span, compiler: c) { combineLogicals($0, initial: false) { $0 != $1 } }
+        },
+        FunctionSpec(name: "NOT", minArguments: 1, maxArguments: 1, usage: "NOT(logical)") { call, c in
+            guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            return Elementwise.map(args, type: .boolean, span: call.span, compiler: c) { v in
+                switch Coercion.logical(v[0]) {
+                case .success(let b): return .boolean(!b)
+                case .failure(let e): return .error(e)
+                }
+            }
+        },
+        test("ISBLANK") { if case .blank = $0 { return true }; return false },
+        test("ISNUMBER") { $0.number != nil },
+        test("ISTEXT") { if case .text = $0 { return true }; return false },
+        test("ISLOGICAL") { if case .boolean = $0 { return true }; return false },
+        test("ISERROR") { $0.error != nil },
+        test("ISERR") { $0.error != nil && $0.error != .notAvailable },
+        test("ISNA") { $0.error == .notAvailable },
+    ]
+
+    /// The common type of branches: equal types stay, blanks adopt the other type, else `.any`.
+    static func unify(_ types: [FormulaType]) -> FormulaType {
+        let concrete = types.filter { $0 != .any }
+        guard concrete.count == types.count, let first = concrete.first else { return .any }
+        if concrete.allSatisfy({ $0 == first }) { return first }
+        if Set(concrete) == [.number, .date] { return .number }
+        return .any
+    }
+
+    static func branchType(_ node: Node) -> FormulaType? {
+        if case .blank? = node.constant { return nil }
+        return node.type
+    }
+
+    static func compileIf(_ call: Call, _ c: inout Compiler) -> Node? {
+        guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+        let omittedElse = args.count == 2
+        let branchTypes = args.dropFirst().compactMap(branchType)
+        let type = branchTypes.isEmpty ? FormulaType.number : unify(branchTypes)
+        let level = Elementwise.level(args)
+        let runs = args.map(\.run)
+        let node = Node(type: type, level: level, span: call.span, run: { ctx in
+            let n = ctx.count(level)
+            let condition = runs[0](ctx), then = runs[1](ctx)
+            let otherwise = omittedElse ? nil : runs[2](ctx)
+            func pick(_ i: Int) -> (FormulaValue, omitted: Bool) {
+                switch Coercion.logical(condition.value(i)) {
+                case .failure(let e): return (.error(e), false)
+                case .success(true):
+                    let v = then.value(i)
+                    if case .blank = v { return (.number(0), false) }  // IF(x,,…) returns 0
+                    return (v, false)
+                case .success(false):
+                    guard let otherwise else { return (.boolean(false), true) }
+                    let v = otherwise.value(i)
+                    if case .blank = v { return (.number(0), false) }
+                    return (v, false)
+                }
+            }
+            if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
+                return .scalar(pick(0).0, count: n)
+            }
+            if let fast = fastNumericIf(condition, then, otherwise, n: n, isDate: type == .date) { return fast }
+            var builder = VectorBuilder(type: type, count: n)
+            for i in 0..<n {
+                let (v, omitted) = pick(i)
+                builder.append(v)
+                if omitted { builder.markLastOmittedFalse() }
+            }
+            return builder.build()
+        })
+        return c.folded(node)
+    }
+
+    /// A branch of IF that is numeric: a number vector or a scalar number, blank, "" or omitted FALSE.
+    struct NumericBranch {
+        var xs: [Double] = []
+        var codes: [UInt8] = []
+        var scalar: Double = 0
+        var scalarCode: UInt8 = 0
+        var isScalar = true
+
+        init?(_ v: Vector?) {
+            guard let v else { scalarCode = statusOmittedFalse; return }
+            switch v.payload {
+            case .numbers(let values, _):
+                xs = values
+                codes = v.status.materialized(v.count) ?? []
+                isScalar = false
+            case .scalar(let value):
+                switch value {
+                case .number(let x), .date(let x): scalar = x
+                case .blank: scalar = 0
+                case .text(let s) where s.isEmpty: scalarCode = statusEmptyText
+                case .error(let e): scalarCode = e.statusCode
+                default: return nil
+                }
+            default: return nil
+            }
+        }
+
+        @inline(__always) func value(_ i: Int) -> (Double, UInt8) {
+            if isScalar { return (scalar, scalarCode) }
+            let code = codes.isEmpty ? 0 : codes[i]
+            return code == statusBlank ? (0, 0) : (xs[i], code)   // IF returns 0 for a blank branch
+        }
+    }
+
+    /// IF over a logical (or numeric) condition choosing between numeric branches: one loop, no per-row values.
+    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, isDate: Bool) -> Vector? {
+        guard let a = NumericBranch(then), let b = NumericBranch(otherwise) else { return nil }
+        let conditionCodes = condition.status.materialized(n) ?? []
+        var truth = [Bool](repeating: false, count: n)
+        switch condition.payload {
+        case .booleans(let bs): truth = bs
+        case .numbers(let xs, _): truth = xs.map { $0 != 0 }
+        default: return nil
+        }
+        var out = [Double](repeating: 0, count: n)
+        var codes = [UInt8](repeating: 0, count: n)
+        var gaps = false
+        for i in 0..<n {
+            var chosen: (Double, UInt8)
+            let c = conditionCodes.isEmpty ? 0 : conditionCodes[i]
+            if Aggregation.isError(c) {
+                chosen = (0, c)
+            } else if c == statusEmptyText {
+                chosen = (0, FormulaError.value.statusCode)
+            } else if c == 0 && truth[i] {
+                chosen = a.value(i)
+            } else {
+                chosen = b.value(i)
+            }
+            out[i] = chosen.0
+            if chosen.1 != 0 { codes[i] = chosen.1; gaps = true }
+        }
+        return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
+    }
+
+    static func compileIfs(_ call: Call, _ c: inout Compiler) -> Node? {
+        guard call.arguments.count % 2 == 0 else {
+            c.error(call.arguments[call.arguments.count - 1].span, "IFS needs conditions and values in pairs",
+                    hint: "end with TRUE, value for a default")
+            return nil
+        }
+        guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+        let values = stride(from: 1, to: args.count, by: 2).map { args[$0] }
+        let type = unify(values.compactMap(branchType))
+        return Elementwise.map(args, type: type, span: call.span, compiler: c) { v in
+            for k in stride(from: 0, to: v.count, by: 2) {
+                switch Coercion.logical(v[k]) {
+                case .failure(let e): return .error(e)
+                case .success(true):
+                    if case .blank = v[k + 1] { return .number(0) }
+                    return v[k + 1]
+                case .success(false): continue
+                }
+            }
+            return .error(.notAvailable)
+        }
+    }
+
+    /// IFERROR / IFNA.
+    static func fallback(_ name: String, catches: @escaping @Sendable (FormulaError) -> Bool) -> FunctionSpec {
+        FunctionSpec(name: name, minArguments: 2, maxArguments: 2, usage: "\(name)(value, value_if_error)") { call, c in
+            guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            let type = unify(args.compactMap(branchType))
+            return Elementwise.map(args, type: type, span: call.span, compiler: c) { v in
+                if let e = v[0].error, catches(e) {
+                    if case .blank = v[1] { return .number(0) }
+                    return v[1]
+                }
+                if case .blank = v[0] { return .number(0) }
+                return v[0]
+            }
+        }
+    }
+
+    /// Folds logicals: blanks are skipped, text is #VALUE!, no logical at all is #VALUE!.
+    static func combineLogicals(_ values: [FormulaValue], initial: Bool, _ f: (Bool, Bool) -> Bool) -> FormulaValue {
+        var result = initial
+        var seen = false
+        for v in values {
+            switch v {
+            case .blank: continue
+            case .error(let e): return .error(e)
+            case .text(let s):
+                guard let b = ["TRUE": true, "FALSE": false][s.uppercased()] else { return .error(.value) }
+                result = f(result, b); seen = true
+            case .boolean(let b): result = f(result, b); seen = true
+            case .number(let x), .date(let x): result = f(result, x != 0); seen = true
+            }
+        }
+        return seen ? .boolean(result) : .error(.value)
+    }
+
+    /// AND / OR over their arguments, element by element.
+    static func logical(_ name: String, initial: Bool, _ f: @escaping @Sendable (Bool, Bool) -> Bool) -> FunctionSpec {
+        FunctionSpec(name: name, minArguments: 1, maxArguments: 255, usage: "\(name)(logical1, logical2, …)") { call, c in
+            guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            return Elementwise.map(args, type: .boolean, span: call.span, compiler: c) { combineLogicals($0, initial: initial, f) }
+        }
+    }
+
+    /// IS… tests: never an error, always TRUE or FALSE.
+    static func test(_ name: String, _ f: @escaping @Sendable (FormulaValue) -> Bool) -> FunctionSpec {
+        FunctionSpec(name: name, minArguments: 1, maxArguments: 1, usage: "\(name)(value)") { call, c in
+            guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            if name == "ISBLANK", args[0].level == .row {
+                // Typed columns answer from their status alone.
+                let run = args[0].run
+                return Node(type: .boolean, level: .row, span: call.span, run: { ctx in
+                    let v = run(ctx)
+                    switch v.payload {
+                    case .numbers, .booleans, .texts, .categories:
+                        let n = v.count
+                        guard let codes = v.status.materialized(n) else {
+                            return Vector(payload: .booleans([Bool](repeating: false, count: n)), status: .allValid, count: n)
+                        }
+                        return Vector(payload: .booleans(codes.map { $0 == statusBlank }), status: .allValid, count: n)
+                    default:
+                        return Vector(payload: .booleans((0..<v.count).map { f(v.value($0)) }), status: .allValid, count: v.count)
+                    }
+                })
+            }
+            return Elementwise.map(args, type: .boolean, span: call.span, compiler: c) { .boolean(f($0[0])) }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Tests for EndToEnd live beside this file.
-import Testing

@@ -1,2 +1,0 @@
-// Tests for TallyData live beside this file.
-import Testing

@@ -1,2 +1,0 @@
-// Tests for TallyEval live beside this file.
-import Testing

@@ -1,2 +1,0 @@
-// Tests for TallyFormula live beside this file.
-import Testing

@@ -1,2 +1,0 @@
-// Tests for TallySpec live beside this file.
-import Testing

@@ -1,2 +1,0 @@
-// Tests for TallyStats live beside this file.
-import Testing
