@@ -26,6 +26,7 @@ extension ChartContent {
 enum AltWords {
     static let noData = "No data for this period."
 
+    /// A count with grouping, e.g. "23,000".
     static func n(_ count: Int, _ locale: ReportLocale) -> String { ValueFormatter.format(Double(count), as: .integer, locale: locale) }
 
     /// "6 Jan 2025", "Mar 2025" or "point 3", by axis kind.
@@ -39,6 +40,7 @@ enum AltWords {
         }
     }
 
+    /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: return ""

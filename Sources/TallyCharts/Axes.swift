@@ -14,11 +14,18 @@ struct ValueAxis {
         values: [Double], includeZero: Bool, in plot: Rect, into frame: inout Frame, tickCount: Int? = nil,
         clampUnit: Bool? = nil
     ) -> (LinearScale, Rect) {
-        // About one tick per 45 pt of height, between 2 and 6, so small charts are never crowded.
-        let count = tickCount ?? (plot.height < 60 ? 2 : max(3, min(6, Int(plot.height / 45))))
+        // About one tick per 34 pt of height, between 2 and 7, so small charts are never crowded.
+        var count = tickCount ?? (plot.height < 60 ? 2 : max(3, min(7, Int(plot.height / 34))))
         var provisional = LinearScale.nice(
             values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY, tickCount: count,
             clampUnit: clampUnit ?? (format == .percent), duration: format == .duration)
+        // A tall axis with only two labels reads poorly: ask for one more (spacing stays ≥ ~25 pt).
+        while tickCount == nil, provisional.ticks.count < 3, plot.height / Double(count + 1) >= 25, count < 8 {
+            count += 1
+            provisional = LinearScale.nice(
+                values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY, tickCount: count,
+                clampUnit: clampUnit ?? (format == .percent), duration: format == .duration)
+        }
         provisional = tightened(provisional, values: values, includeZero: includeZero, count: count)
         let decimals = tickDecimals(provisional.tickStep)
         let font = theme.font(size: theme.labelSize)

@@ -120,3 +120,16 @@ public struct PrePostBars: Sendable, Hashable, Codable {
         self.intervalLabel = intervalLabel
     }
 }
+
+extension ChartModel {
+    /// PNG text chunks for a chart exported on its own: Title, Description (alt text), Source (the caption) and
+    /// Creation Time (from the report's `as_of`, never the clock), ready for `PNGExporter.export(_:dpi:metadata:)`.
+    public func pngTextMetadata(creationTime: String, software: String = "Tally") -> [(key: String, value: String)] {
+        var entries: [(key: String, value: String)] = [(key: "Title", value: title)]
+        if !altText.isEmpty { entries.append((key: "Description", value: altText)) }
+        entries.append((key: "Source", value: caption))
+        entries.append((key: "Creation Time", value: creationTime))
+        entries.append((key: "Software", value: software))
+        return entries
+    }
+}

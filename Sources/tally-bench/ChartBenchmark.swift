@@ -22,6 +22,11 @@ enum ChartBenchmark {
         report("charts.control500.layout+draw+png72", drawn, budget: nil)
 
         let models = (0..<100).map { mixed($0) }
+        let renderOnly = median(max(3, runs / 2)) { for m in models { _ = renderer.render(m) } }
+        report("charts.100layout", renderOnly, budget: nil)
+        let blank = Frame(size: Size(515, 300))
+        let blankPNG = median(runs) { _ = try? PNGExporter.export(blank, dpi: 150) }
+        report("charts.png150.blank-frame-encode", blankPNG, budget: nil)
         let hundred = median(max(3, runs / 2)) {
             let frames = models.map { renderer.render($0) }
             let box = ResultBox(count: frames.count)
@@ -52,6 +57,7 @@ enum ChartBenchmark {
         func set(_ i: Int, _ v: Int) { lock.sync { values[i] = v } }
     }
 
+    /// Median wall time in milliseconds of `runs` runs of `body`.
     static func median(_ runs: Int, _ body: () -> Void) -> Double {
         let clock = ContinuousClock()
         var times: [Double] = []
@@ -63,12 +69,14 @@ enum ChartBenchmark {
         return times[times.count / 2]
     }
 
+    /// Prints one result line with its budget verdict.
     static func report(_ name: String, _ ms: Double, budget: Double?) {
         let shown = ValueFormatter.fixed(ms, places: 2, locale: .enGB)
         let verdict = budget.map { ms <= $0 ? "ok (budget \(Int($0)) ms)" : "OVER budget \(Int($0)) ms" } ?? ""
         print("\(name): \(shown) ms \(verdict)")
     }
 
+    /// A weekly XmR chart with two phases, zones, a target and some signals.
     static func controlChart(points count: Int, size: Size) -> ChartModel {
         var state: UInt64 = 42
         func noise() -> Double {

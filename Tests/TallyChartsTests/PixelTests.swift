@@ -46,3 +46,21 @@ import TallyGraphics
         #expect(changed.differingFraction(from: original) > Self.tolerance)
     }
 }
+
+/// Every chart type also exports to SVG and to a PNG carrying its metadata.
+@Suite struct ExportTests {
+    @Test(arguments: ChartFixtures.all().map(\.name))
+    func exportsToSVGAndPNGWithMetadata(_ name: String) throws {
+        var model = try #require(ChartFixtures.all().first { $0.name == name }?.model)
+        model.altText = model.content.altText(subject: model.title)
+        let frame = ChartRenderer(theme: .print, measurer: PangoTextMeasurer()).render(model)
+        let svg = try SVGExporter.export(frame)
+        #expect(String(decoding: svg.prefix(200), as: UTF8.self).contains("<svg"))
+        let png = try PNGExporter.export(frame, dpi: 150, metadata: model.pngTextMetadata(creationTime: "2025-09-30T00:00:00"))
+        let text = String(decoding: png.prefix(4096).map { $0 == 0 ? UInt8(ascii: "=") : $0 }, as: UTF8.self)
+        #expect(text.contains("tEXtTitle=" + model.title.prefix(20)))
+        #expect(text.contains("tEXtCreation Time=2025-09-30"))
+        let image = try PNGDecoder.decode(png)
+        #expect(image.width == Int((model.size.width * 150 / 72).rounded()))
+    }
+}

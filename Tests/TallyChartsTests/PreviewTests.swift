@@ -7,12 +7,14 @@ import TallyGraphics
 import Glibc
 #endif
 
-/// Writes every fixture to PNG for a person to look at, only when `TALLY_CHART_PREVIEW=<dir>` is set.
+/// Writes every fixture to PNG for a person to look at, only when `TALLY_CHART_PREVIEW=<dir>` is set
+/// (`TALLY_CHART_PREVIEW_THEME=print|compact` picks another theme).
 @Suite struct PreviewTests {
     @Test func writePreviewsWhenAsked() throws {
         guard let raw = getenv("TALLY_CHART_PREVIEW") else { return }
         let directory = String(cString: raw)
-        let renderer = ChartRenderer(theme: .standard, measurer: PangoTextMeasurer())
+        let themeName = getenv("TALLY_CHART_PREVIEW_THEME").map { String(cString: $0) } ?? "default"
+        let renderer = ChartRenderer(theme: Theme.named(themeName) ?? .standard, measurer: PangoTextMeasurer())
         let sizes = [("", Size(540, 320)), ("-small", Size(300, 200))]
         for (suffix, size) in sizes {
             for (name, model) in ChartFixtures.all(size: size) + ChartFixtures.empties() + ChartFixtures.degenerate() {

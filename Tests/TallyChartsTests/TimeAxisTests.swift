@@ -76,6 +76,23 @@ import TallyGraphics
         #expect(ticks.count >= 6)
     }
 
+    @Test func quarterlyAndDailySeriesGetTheirOwnLabels() {
+        let quarters = (0..<8).map { q in
+            TimeSeriesData.Point(x: Double(CivilDate(year: 2024 + q / 4, month: (q % 4) * 3 + 1, day: 1).days), value: Double(q))
+        }
+        let quarterly = ChartModel(
+            id: "q", title: "Quarterly", caption: "Source: test.", altText: "", size: Size(540, 260),
+            content: .timeSeries(TimeSeriesData(series: [.init(label: "A", points: quarters)], xAxis: .time(.quarter), format: .number, decimals: 0)))
+        let qTexts = Self.tickTexts(quarterly).map(\.text.plainText)
+        #expect(qTexts.contains("Q1") && qTexts.contains("Q3") && qTexts.contains("2025"))
+        let days = (0..<10).map { TimeSeriesData.Point(x: Double(Self.jan6 + $0), value: Double($0)) }
+        let daily = ChartModel(
+            id: "d", title: "Daily", caption: "Source: test.", altText: "", size: Size(540, 260),
+            content: .timeSeries(TimeSeriesData(series: [.init(label: "A", points: days)], xAxis: .time(.day), format: .number, decimals: 0)))
+        let dTexts = Self.tickTexts(daily).map(\.text.plainText)
+        #expect(dTexts.contains("6 Jan") && dTexts.contains("7 Jan"))
+    }
+
     @Test func calendarHelpers() {
         #expect(CivilDate(days: Self.jan6).dayMonth == "6 Jan")
         #expect(CivilDate(year: 2025, month: 3, day: 1).monthYear == "Mar 2025")
