@@ -101,6 +101,14 @@ public enum Composer {
                         italic: true)])))
                 }
                 return out
+            case .pareto, .distribution, .likert, .servqualGap, .smallMultiples, .kpiTiles:
+                guard let data = results.block(id) else {
+                    diagnostics.append(.error(.spec, "no data was computed for \(block.type) '\(id)'", at: block.location))
+                    return []
+                }
+                let made = BlockCharts.models(block: block, id: id, data: data, results: results, locale: locale)
+                charts += made.map(\.0)
+                return made.map { .chart($0.0, columns: $0.1) }
             case .table:
                 return results.block(id).map { DataBlocks.table($0, block: block) } ?? []
             case .quotes:
@@ -110,7 +118,7 @@ public enum Composer {
             default:
                 diagnostics.append(.error(
                     .spec, "block type '\(block.type)' is not supported yet in this version of Tally", at: block.location,
-                    hint: "supported so far: text, prepost_chart, trend_chart, control_chart, run_chart, variance_table, findings, table, quotes, page_break"))
+                    hint: "see the spec reference for the block types of this version"))
                 return []
             }
         }
