@@ -205,6 +205,16 @@ public enum ReportBuilder {
                     subject: spec.report.subtitle ?? "", keywords: spec.report.keywords.joined(separator: ", "),
                     creator: "Tally \(TallyVersion.current)", creationDate: creation.pdf)
                 files.add("report.pdf", try PDFExporter.export(pages, metadata: metadata))
+                if formats.contains("png") {
+                    // One PNG per page as well, for slide decks and portfolios that take images.
+                    for (index, page) in pages.enumerated() {
+                        let metadata: PNGTextMetadata = [
+                            ("Title", "\(title) — page \(index + 1) of \(pages.count)"), ("Creation Time", creation.iso),
+                            ("Software", "Tally \(TallyVersion.current)"),
+                        ]
+                        files.add("pages/page-\(index + 1).png", try PNGExporter.export(page.frame, dpi: Double(spec.output.dpi), metadata: metadata))
+                    }
+                }
             }
         } catch {
             return .failure(DiagnosticError(.error(.output, "rendering failed: \(error)")))
