@@ -13,7 +13,7 @@ struct TallyCommand: ParsableCommand {
             Diagnostics are printed to stderr as path:line:col: error: message, with a hint.
             """,
         version: "tally \(TallyVersion.current)",
-        subcommands: [BuildCommand.self, ValidateCommand.self, InspectCommand.self, SchemaCommand.self])
+        subcommands: [BuildCommand.self, ValidateCommand.self, InspectCommand.self, InitCommand.self, ExplainCommand.self, SchemaCommand.self])
 }
 
 /// `tally build`: renders reports from specs.
@@ -203,6 +203,78 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         switch DataInspection.inspect(path: file, json: json, records: records, world: LocalWorld()) {
         case .success(let text): Output.line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        case .failure(let error):
+            Output.diagnostics(error.diagnostics)
+            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+        }
+    }
+}
+
+/// `tally init`: writes a commented starter spec from a CSV file.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Write a commented starter spec from a CSV file (columns, proposed phases and KPIs).")
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the spec (default: <csv name>.yaml in the current folder).", valueName: "file"))
+    var out: String?
+
+    @Flag(name: .long, help: "Overwrite an existing spec file.")
+    var force = false
+
+    @Argument(help: ArgumentHelp("The CSV file to start from.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let world = LocalWorld()
+        let target = out ?? Path.stem(of: file) + ".yaml"
+        if world.fileExists(target) && !force {
+            Output.error("error: '\(target)' already exists; choose another name with --out, or --force to overwrite")
+            throw ExitStatus.invalidSpecOrUsage
+        }
+        switch StarterSpec.make(csvPath: file, specPath: target, world: world) {
+        case .success(let yaml):
+            do {
+                try world.writeFileAtomically(Array(yaml.utf8), to: target)
+            } catch {
+                Output.error("error: cannot write '\(target)': \(error.reason)")
+                throw ExitStatus.someBuildsFailed
+            }
+            Output.line("wrote \(target): edit the title, phase dates and KPIs, then run 'tally build \(target)'")
+        case .failure(let error):
+            Output.diagnostics(error.diagnostics)
+            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+        }
+    }
+}
+
+/// `tally explain`: the numbers behind a block.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show the numbers behind a block: method, limits, which rule flagged which point, which test was used.",
+        discussion: "Without --block, lists the blocks and their ids. Nothing is written to disk.")
+
+    @Option(name: .long, help: ArgumentHelp("The block's id (see the list printed without --block).", valueName: "id"))
+    var block: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Pin the report date (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Argument(help: ArgumentHelp("The spec.", valueName: "spec"))
+    var spec: String
+
+    func run() throws {
+        var pinned: CivilDate? = nil
+        if let asOf {
+            guard let date = CivilDate(iso: Substring(asOf)) else {
+                Output.error("error: --as-of '\(asOf)' is not a date; write it as YYYY-MM-DD")
+                throw ExitStatus.invalidSpecOrUsage
+            }
+            pinned = date
+        }
+        let request = BuildRequest(specPath: spec, formats: [], asOf: pinned)
+        switch ReportExplanation.explain(specPath: spec, block: block, request: request, world: LocalWorld()) {
+        case .success(let text): Output.line(text)
         case .failure(let error):
             Output.diagnostics(error.diagnostics)
             throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage

@@ -122,3 +122,58 @@ struct CLITests {
         }
     }
 }
+
+/// The helper commands: init, explain, inspect, schema, validate.
+@Suite(.serialized, .enabled(if: EndToEnd.ready, EndToEnd.skipReason))
+struct HelperCommandTests {
+    @Test func initWritesASpecThatBuilds() throws {
+        let folder = try CLITests.scratchProject()
+        let spec = folder + "/started.yaml"
+        let run = try EndToEnd.tally(["init", "--out", spec, folder + "/tickets.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: spec, encoding: .utf8)
+        #expect(text.contains("time: opened_at"))
+        #expect(text.contains("fcr: boolean"))
+        let build = try EndToEnd.tally(["build", "--out", folder + "/out", spec])
+        #expect(build.status == 0, "the starter spec should build as written: \(build.stderr)")
+        // Refuses to overwrite without --force.
+        #expect(try EndToEnd.tally(["init", "--out", spec, folder + "/tickets.csv"]).status == 2)
+    }
+
+    @Test func explainNamesTheRuleAndThePoints() throws {
+        let run = try EndToEnd.tally(["explain", "ReportSpecs/monitoring-pack.yaml", "--block", "fcr-pprime"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Method: Laney p′ chart"))
+        #expect(run.stdout.contains("Signal nhs.astronomical: A point outside the process limits — w/c 10 Mar 2025"))
+        let list = try EndToEnd.tally(["explain", "ReportSpecs/monitoring-pack.yaml"])
+        #expect(list.stdout.contains("aht-xmr  (control_chart)"))
+        let wrong = try EndToEnd.tally(["explain", "ReportSpecs/monitoring-pack.yaml", "--block", "fcr"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("did you mean"))
+    }
+
+    @Test func inspectProfilesAndPrintsRecords() throws {
+        let folder = try CLITests.scratchProject()
+        let profile = try EndToEnd.tally(["inspect", "--json", folder + "/tickets.csv"])
+        #expect(profile.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(profile.stdout.utf8)) as? [String: Any]
+        #expect(json != nil)
+        let records = try EndToEnd.tally(["inspect", "--records", folder + "/tickets.csv"])
+        let array = try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as? [[String: String]]
+        #expect(array?.count == 120)
+        #expect(array?.first?["team"] == "Billing")
+        try "a,b\n1,2,3\n".write(toFile: folder + "/ragged.csv", atomically: true, encoding: .utf8)
+        let bad = try EndToEnd.tally(["inspect", folder + "/ragged.csv"])
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("ragged.csv:2:"))
+    }
+
+    @Test func schemaIsJSONAndValidateAcceptsTheExamples() throws {
+        let schema = try EndToEnd.tally(["schema"])
+        #expect(schema.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any]
+        #expect((object?["$schema"] as? String)?.contains("2020-12") == true)
+        let validate = try EndToEnd.tally(["validate", "ReportSpecs/"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.split(separator: "\n").count == ExampleReportsTests.specs.count)
+    }
+}
