@@ -88,7 +88,7 @@ extension TimeSeriesData {
         if phases.count > 1 {
             text += " Phases: " + phases.map { p in p.change.map { "\(p.label) (\($0))" } ?? p.label }.joined(separator: ", ") + "."
         }
-        for a in annotations { text += " \(a.label) at \(AltWords.when(a.x, xAxis))." }
+        for a in annotations { text += " \(a.label): \(AltWords.when(a.x, xAxis))." }
         if let target { text += " Target \(fmt(target))." }
         return text
     }
@@ -107,7 +107,8 @@ extension ControlChartData {
             let members = points.filter { phaseIndex($0) == k }
             guard let lastPoint = members.last(where: { $0.centre != nil }), let centre = lastPoint.centre else { continue }
             var part = phase.label.isEmpty ? " " : " \(phase.label): "
-            part += "\(run ? "median" : "mean") \(fmt(centre))"
+            let centreWord = run ? "median" : "mean"
+            part += (phase.label.isEmpty ? centreWord.prefix(1).uppercased() + centreWord.dropFirst() : centreWord) + " \(fmt(centre))"
             if !run, let l = lastPoint.lower, let u = lastPoint.upper { part += ", limits \(fmt(l)) to \(fmt(u))" }
             text += part + "."
         }

@@ -35,7 +35,7 @@ public struct ChartRenderer: Sendable {
             renderer.draw(data, in: plot, chartWidth: model.size.width, into: &frame)
         case .pareto(let data):
             let renderer = ParetoRenderer(theme: theme, measurer: measurer)
-            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data, chartSize: model.size), into: &frame), into: &frame)
         case .histogram(let data):
             let renderer = HistogramRenderer(theme: theme, measurer: measurer)
             renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)

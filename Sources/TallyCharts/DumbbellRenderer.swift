@@ -43,6 +43,10 @@ struct DumbbellRenderer {
         let valueWidth = values.map { LabelLayout.width(fmt($0), font: font.bold, measurer: measurer) }.max() ?? 0
         let axis = HorizontalAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
         let area = plot.inset(left: column + valueWidth + 6, bottom: axis.height, right: valueWidth + 6)
+        guard labels.fit(rows: rows.count, height: area.height) else {
+            labels.tooMany(rows.count, in: plot, into: &frame)
+            return
+        }
         let scale = axis.scale(values: values, includeZero: data.includeZero, area: area)
         let rowHeight = area.height / Double(rows.count)
         for i in rows.indices where i % 2 == 1 {

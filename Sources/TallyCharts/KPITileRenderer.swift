@@ -17,6 +17,7 @@ struct KPITileRenderer {
             return
         }
         let hasIcons = data.variation != .none || data.assurance != .none
+        var iconBottom = plot.minY
         let iconRadius = hasIcons ? max(8, min(22, plot.height * 0.2, plot.width * 0.1)) : 0
         let captionFont = theme.font(size: theme.captionSize)
         let iconBlock = hasIcons ? 4 * iconRadius + 12 : 0
@@ -58,11 +59,14 @@ struct KPITileRenderer {
                 frame.add(.text(measurer.label(text, font: captionFont, color: theme.mutedText, x: plot.maxX, y: captionY, alignment: .right)))
                 captionY += theme.captionSize * 1.25
             }
+            iconBottom = captionY
         }
         // Sparkline along the bottom.
         let values = data.sparkline.compactMap { $0 }.filter(\.isFinite)
         let sparkTop = max(y + 4, plot.minY + plot.height * 0.55)
-        let spark = Rect(x: plot.minX, y: sparkTop, width: plot.width - iconBlock - 8, height: plot.maxY - sparkTop - 2)
+        // The sparkline runs under the icons too when they end above it.
+        let sparkWidth = sparkTop >= iconBottom + 2 ? plot.width : plot.width - iconBlock - 8
+        let spark = Rect(x: plot.minX, y: sparkTop, width: sparkWidth, height: plot.maxY - sparkTop - 2)
         guard values.count >= 2, spark.height >= 8, spark.width >= 30 else { return }
         var domainValues = values
         if let t = data.target, t.isFinite { domainValues.append(t) }

@@ -46,6 +46,10 @@ struct LikertRenderer {
         let totalWidth = LabelLayout.width("100%", font: font.bold, measurer: measurer) + 4
         let axis = HorizontalAxis(theme: theme, measurer: measurer, format: .percent, locale: data.locale)
         let area = plot.inset(left: column + totalWidth, bottom: axis.height, right: totalWidth)
+        guard labels.fit(rows: rows.count, height: area.height) else {
+            labels.tooMany(rows.count, in: plot, into: &frame)
+            return
+        }
         // Left extent of each row: negative share plus half the neutral.
         let extents = rows.map { row -> (Double, Double) in
             let s = data.sides(row)

@@ -8,7 +8,8 @@ struct ParetoRenderer {
     let measurer: any TextMeasurer
 
     /// Legend: vital few, the rest, and the cumulative line.
-    func legend(_ data: ParetoData) -> [LegendEntry] {
+    func legend(_ data: ParetoData, chartSize: Size) -> [LegendEntry] {
+        let estimate = Rect(x: 0, y: 0, width: chartSize.width - 2 * theme.chartPadding, height: chartSize.height * 0.55)
         guard !data.categories.isEmpty else { return [] }
         var entries: [LegendEntry] = []
         if let t = data.threshold, data.vitalFewCount < data.categories.count {
@@ -17,7 +18,9 @@ struct ParetoRenderer {
         } else {
             entries.append(LegendEntry(.box(theme.post), data.unit.prefix(1).uppercased() + data.unit.dropFirst()))
         }
-        entries.append(LegendEntry(.lineMarker(Stroke(color: theme.text, width: 1.4), .circle), "Cumulative share"))
+        if !sideways(data.categories, in: estimate) {
+            entries.append(LegendEntry(.lineMarker(Stroke(color: theme.text, width: 1.4), .circle), "Cumulative share"))
+        }
         return entries
     }
 
@@ -33,6 +36,10 @@ struct ParetoRenderer {
         let categoryAxis = CategoryAxis(theme: theme, measurer: measurer)
         let estimatedStep = (plot.width - rightWidth - 40) / Double(cats.count)
         let mode = categoryAxis.mode(cats.map(\.label), step: estimatedStep, maxLength: plot.height * 0.45)
+        if sideways(cats, in: plot) {
+            drawHorizontal(data, cats, in: plot, into: &frame)
+            return
+        }
         let valueHeadroom = theme.labelSize * 1.4
         let axis = ValueAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
         let (scale, area) = axis.draw(
@@ -86,6 +93,52 @@ struct ParetoRenderer {
             }
         }
         categoryAxis.draw(cats.map(\.label), centres: cats.indices.map { bands.center($0) }, step: bands.step, top: area.maxY, mode: mode, into: &frame)
+    }
+
+    /// True when upright bars would need rotated labels that lose much of their text: the chart is then laid on its side.
+    func sideways(_ cats: [ParetoData.Category], in plot: Rect) -> Bool {
+        guard !cats.isEmpty else { return false }
+        let font = theme.font(size: theme.labelSize)
+        let rightWidth = LabelLayout.width("100%", font: font, measurer: measurer) + 6
+        let step = (plot.width - rightWidth - 40) / Double(cats.count)
+        let mode = CategoryAxis(theme: theme, measurer: measurer).mode(cats.map(\.label), step: step, maxLength: plot.height * 0.45)
+        guard case .rotated(let length) = mode else { return false }
+        let longest = cats.map { LabelLayout.width($0.label, font: font, measurer: measurer) }.max() ?? 0
+        return length < longest * 0.8 && plot.height / Double(cats.count) >= theme.labelSize * 1.3
+    }
+
+    /// Pareto on its side for narrow charts: one row per category (label, bar, value) and the cumulative share
+    /// in a right-hand column; a dashed rule under the row where the threshold is reached.
+    private func drawHorizontal(_ data: ParetoData, _ cats: [ParetoData.Category], in plot: Rect, into frame: inout Frame) {
+        let font = theme.font(size: theme.labelSize)
+        func fmt(_ v: Double) -> String { ValueFormatter.format(v, as: data.format, decimals: data.decimals, locale: data.locale) }
+        let labels = RowLabels(theme: theme, measurer: measurer)
+        let column = labels.columnWidth(cats.map(\.label), plotWidth: plot.width, maxShare: 0.4)
+        let header = "Cumulative"
+        let shareWidth = max(LabelLayout.width("100%", font: font.bold, measurer: measurer), LabelLayout.width(header, font: font, measurer: measurer)) + 6
+        let valueWidth = (cats.map { LabelLayout.width(fmt($0.value), font: font, measurer: measurer) }.max() ?? 0) + 4
+        let headerHeight = theme.labelSize * 1.5
+        let area = plot.inset(top: headerHeight, left: column, right: shareWidth + valueWidth)
+        let top = cats.map(\.value).max() ?? 1
+        let x = LinearScale(domain: 0...max(top, 1e-9), rangeStart: area.minX, rangeEnd: area.maxX, ticks: [])
+        frame.add(.text(measurer.label(header, font: font, color: theme.mutedText, x: plot.maxX, y: plot.minY + headerHeight / 2, alignment: .right)))
+        let rowHeight = area.height / Double(cats.count)
+        let barHeight = min(rowHeight * 0.7, 22)
+        let vital = data.vitalFewCount
+        for (i, c) in cats.enumerated() {
+            let y = area.minY + rowHeight * (Double(i) + 0.5)
+            labels.draw(c.label, right: plot.minX + column, width: column, y: y, rowHeight: rowHeight, into: &frame)
+            let w = max(0, x(max(0, c.value)) - area.minX)
+            frame.fill(Rect(x: area.minX, y: y - barHeight / 2, width: w, height: barHeight), vital == 0 || i < vital ? theme.post : theme.baseline)
+            frame.add(.text(measurer.label(fmt(c.value), font: font, color: theme.text, x: area.minX + w + 3, y: y)))
+            let share = ValueFormatter.format(min(1, max(0, c.cumulativeShare)), as: .percent, decimals: 0, locale: data.locale)
+            frame.add(.text(measurer.label(share, font: font, color: theme.text, x: plot.maxX, y: y, alignment: .right, bold: i == vital - 1)))
+        }
+        frame.stroke(.line(from: Point(area.minX, area.minY), to: Point(area.minX, area.maxY)), Stroke(color: theme.axis, width: 0.8))
+        if vital > 0 && vital < cats.count, data.threshold != nil {
+            let ruleY = area.minY + rowHeight * Double(vital)
+            Marks.hRule(ruleY, from: plot.minX, to: plot.maxX, Stroke(color: theme.target, width: 1, dash: [5, 3]), into: &frame)
+        }
     }
 
     /// True when the polyline through `points` passes through `rect`.

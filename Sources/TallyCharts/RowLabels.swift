@@ -8,6 +8,15 @@ struct RowLabels {
 
     private var font: FontSpec { theme.font(size: theme.labelSize) }
 
+    /// True when `rows` rows of one-line labels fit in `height`; otherwise the chart shows a message instead of
+    /// overprinting its labels.
+    func fit(rows: Int, height: Double) -> Bool { rows > 0 && height / Double(rows) >= theme.labelSize * 1.2 }
+
+    /// The panel drawn when the rows do not fit.
+    func tooMany(_ rows: Int, in plot: Rect, into frame: inout Frame) {
+        Marks.noData(in: plot, theme: theme, measurer: measurer, into: &frame, message: "Too many rows (\(rows)) for this chart size")
+    }
+
     /// Width of the label column for `labels` within `plotWidth` (at most `maxShare` of it).
     func columnWidth(_ labels: [String], plotWidth: Double, maxShare: Double = 0.32) -> Double {
         let widest = labels.map { LabelLayout.width($0, font: font, measurer: measurer) }.max() ?? 0

@@ -39,6 +39,10 @@ struct ServqualRenderer {
         let gapWidth = max(LabelLayout.width(num(-9.9, signed: true), font: font.bold, measurer: measurer), LabelLayout.width(gapHeader, font: font.bold, measurer: measurer)) + 10
         let axis = HorizontalAxis(theme: theme, measurer: measurer, format: .number, locale: data.locale)
         let area = plot.inset(top: theme.labelSize * 1.4, left: column + 6, bottom: axis.height, right: gapWidth)
+        guard labels.fit(rows: dims.count, height: area.height) else {
+            labels.tooMany(dims.count, in: plot, into: &frame)
+            return
+        }
         let scale = axis.scale(values: [], includeZero: false, area: area, fixed: data.scaleMin...data.scaleMax)
         axis.draw(scale, area: area, labelText: { ValueFormatter.format($0, as: .number, decimals: 0, locale: data.locale) }, into: &frame)
         var header = measurer.label(gapHeader, font: font, color: theme.text, x: plot.maxX, y: plot.minY + theme.labelSize * 0.7, alignment: .right, bold: true)

@@ -83,6 +83,15 @@ import TallyGraphics
         #expect(Self.texts(frame).contains("80%"))
     }
 
+    @Test func narrowParetoLiesOnItsSideWithFullLabels() {
+        let frame = ChartRenderer(theme: .standard, measurer: FixedWidthTextMeasurer()).render(ChartFixtures.pareto(Size(300, 200)))
+        let texts = Self.texts(frame)
+        for label in ["Billing error", "Wrong information given", "Website fault"] { #expect(texts.contains(label)) }
+        #expect(!texts.contains { $0.hasSuffix("…") })
+        #expect(texts.contains("Cumulative") && texts.contains("100%"))
+        #expect(frame.allTextBoxes.allSatisfy { $0.rotation == 0 })
+    }
+
     @Test func likertSharesAddUpAndDivergeAtZero() {
         let model = ChartFixtures.likert(Size(540, 320))
         guard case .likert(let data) = model.content else { return }
