@@ -29,6 +29,7 @@ demo: release
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 .ci/check-schema.py .build/debug/tally $(SPECS)
 
 clean:
 	rm -rf .build out

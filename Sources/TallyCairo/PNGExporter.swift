@@ -12,20 +12,22 @@ public enum PNGExporter {
         let width = Int32(max(1, (frame.size.width * scale).rounded()))
         let height = Int32(max(1, (frame.size.height * scale).rounded()))
         let sink = ByteSink()
-        let status: cairo_status_t = CairoLock.shared.run {
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)!
-            defer { cairo_surface_destroy(surface) }
-            let cr = cairo_create(surface)!
+        // Draw under the lock (Pango and fontconfig are not thread-safe); encode outside it, so PNG
+        // compression — most of the cost — runs in parallel when several charts are exported at once.
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else { throw CairoError("cannot create a \(width)×\(height) image") }
+        defer { cairo_surface_destroy(surface) }
+        let drawn: cairo_status_t = CairoLock.shared.run {
+            guard let cr = cairo_create(surface) else { return CAIRO_STATUS_NO_MEMORY }
             defer { cairo_destroy(cr) }
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
             CairoPainter(cr: cr, emitTags: false).draw(frame)
             cairo_surface_flush(surface)
-            let drawn = cairo_status(cr)
-            if drawn != CAIRO_STATUS_SUCCESS { return drawn }
-            return cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
+            return cairo_status(cr)
         }
+        try CairoError.check(drawn)
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque())
         try CairoError.check(status)
         return PNGChunks.insertingMetadata(into: sink.bytes, dpi: dpi, text: metadata)
     }

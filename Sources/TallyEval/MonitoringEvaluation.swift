@@ -84,7 +84,10 @@ enum MonitoringEvaluation {
         var starts: [Int] = []
         var start = unit.start(ofDay: first)
         while start <= last && starts.count < 10_000 {
-            starts.append(start)
+            // A period less than half inside the covered span (e.g. 4 days of January) would be a misleading point.
+            let end = unit.next(afterStart: start) - 1
+            let covered = min(end, last) - max(start, first) + 1
+            if covered * 2 >= end - start + 1 { starts.append(start) }
             start = unit.next(afterStart: start)
         }
         let excluded = exclusions.map { ($0.from.daysSinceEpoch, $0.to.daysSinceEpoch) }

@@ -30,11 +30,16 @@ struct ExampleReportsTests {
         #expect(built.outcome.status == 0, "stderr: \(built.outcome.stderr)")
         for spec in Self.specs {
             let name = (spec as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
-            let pdf = "\(built.out)/\(name)/report.pdf"
-            #expect(FileManager.default.fileExists(atPath: pdf), "\(spec) produced no PDF")
-            let fonts = try EndToEnd.poppler("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
-            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "\(spec): a font is not embedded")
-            #expect(built.outcome.stdout.contains("built \(name):"), "\(spec) missing from the summary")
+            // A batch spec writes one folder per item; every report.pdf below the spec's folder is checked.
+            let folder = "\(built.out)/\(name)"
+            let pdfs = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix("report.pdf") }.map { folder + "/" + $0 }
+            #expect(!pdfs.isEmpty, "\(spec) produced no PDF")
+            for pdf in pdfs {
+                let fonts = try EndToEnd.poppler("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
+                #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes ") }, "\(pdf): a font is not embedded")
+            }
+            #expect(built.outcome.stdout.contains("built \(name)"), "\(spec) missing from the summary")
         }
     }
 
