@@ -332,9 +332,19 @@ enum Messages {
             hint: suggestion(for: role, in: builtin.roles) ?? "write `columns: { \(builtin.roles[0]): your_column }`")
     }
 
-    static let columnsWithoutBuiltin = Message(
-        "'columns' maps the inputs of a built-in KPI, but this KPI uses a formula",
-        hint: "remove `columns:`; a formula names its columns itself")
+    static func builtinKeyWithFormula(_ key: String) -> Message {
+        Message(
+            "\(quoted(key)) applies to built-in KPIs, but this KPI uses a formula",
+            hint: key == "columns" ? "remove `columns:`; a formula names its columns itself" : "remove `\(key):`; write the values into the formula")
+    }
+
+    static func unknownOption(_ name: String, builtin: BuiltinKPI) -> Message {
+        let names = builtin.optionNames
+        return Message(
+            "built-in KPI \(quoted(builtin.rawValue)) has no option \(quoted(name))"
+                + (names.isEmpty ? " (it has no options)" : "; its options are \(alternatives(names))"),
+            hint: suggestion(for: name, in: names))
+    }
 
     static let kpiAndColumn = Message(
         "a distribution shows either a KPI or a column, not both", hint: "keep `kpi:` or `column:`")

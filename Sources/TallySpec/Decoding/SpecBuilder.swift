@@ -223,6 +223,7 @@ struct SpecBuilder {
     private mutating func kpi(_ entry: CheckedEntry) -> KPISpec {
         let o = entry.value.object ?? CheckedObject(schema: KPIKeys.schema, values: [:], keyLocations: [:], location: entry.name.location)
         var definition = KPIDefinition.formula(Located("", at: o.location))
+        var options: [BuiltinOption] = []
         let builtin = o[KPIKeys.builtin]?.text.flatMap(BuiltinKPI.init(rawValue:))
         if o.wrote(KPIKeys.builtin) && o.wrote(KPIKeys.formula) {
             checker.report(Messages.builtinAndFormula(entry.name.value), at: o.location(of: KPIKeys.formula))
@@ -242,10 +243,19 @@ struct SpecBuilder {
                 ColumnRole(role: role, column: mapped[role] ?? Located(role, at: located.location))
             }
             definition = .builtin(Located(builtin, at: located.location), columns: roles)
+            for option in o[KPIKeys.options]?.entries ?? [] {
+                guard builtin.optionNames.contains(option.name.value) else {
+                    checker.report(Messages.unknownOption(option.name.value, builtin: builtin), at: option.name.location)
+                    continue
+                }
+                if let value = option.value.number {
+                    options.append(BuiltinOption(name: option.name, value: Located(value, at: option.value.location)))
+                }
+            }
         } else if let formula = o[KPIKeys.formula]?.located {
             definition = .formula(formula)
-            if o.wrote(KPIKeys.columns) {
-                checker.report(Messages.columnsWithoutBuiltin, at: o.location(of: KPIKeys.columns))
+            for field in [KPIKeys.columns, KPIKeys.options] where o.wrote(field) {
+                checker.report(Messages.builtinKeyWithFormula(field.key), at: o.location(of: field))
             }
         }
         let format = o[KPIKeys.format]?.text.flatMap(KPIFormat.init(rawValue:)) ?? builtin?.format ?? .number
@@ -264,7 +274,7 @@ struct SpecBuilder {
             }
             return Located(value, at: checked.location)
         }
-        return KPISpec(
+        var spec = KPISpec(
             id: entry.name,
             label: o[KPIKeys.label]?.text ?? entry.name.value,
             definition: definition,
@@ -278,6 +288,8 @@ struct SpecBuilder {
             period: o[KPIKeys.period]?.text.flatMap(TimeBucket.init(rawValue:)) ?? .week,
             description: o[KPIKeys.description]?.text,
             location: entry.name.location)
+        spec.options = options
+        return spec
     }
 
     // MARK: Sections
