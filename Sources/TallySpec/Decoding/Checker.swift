@@ -41,8 +41,14 @@ struct Checker {
                 return nil
             }
             var checked: [Checked] = []
+            // Single values of a list are named in the singular: "'jpg' is not a valid 'format'".
+            let itemKey: String
+            switch element {
+            case .object, .tagged, .list, .dictionary, .oneOf: itemKey = key
+            default: itemKey = Messages.singular(key)
+            }
             for item in items {
-                if let value = check(item, as: element, key: key, isListItem: true) { checked.append(value) }
+                if let value = check(item, as: element, key: itemKey, isListItem: true) { checked.append(value) }
             }
             return Checked(value: .list(checked), location: node.location, node: node)
         case .object(let schema):

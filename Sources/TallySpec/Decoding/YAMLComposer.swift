@@ -54,7 +54,9 @@ struct YAMLComposer {
         }
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer -> (YAMLNode?, [Diagnostic]) in
-            guard let base = buffer.baseAddress else { return (nil, []) }
+            guard let base = buffer.baseAddress else {
+                return (nil, [diagnostic(Messages.emptySpec, at: SourceLocation(file: file, line: 1, column: 1))])
+            }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, base, buffer.count - 1)
             return events(&parser)
