@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(name: "sampledata", dependencies: ["TallyCore"]),
         // `make bench`: stage benchmarks in a release build (never timed tests).
         .executableTarget(
-            name: "tally-bench", dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats"]),
+            name: "tally-bench",
+            dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats", "TallyCharts", "TallyCairo", "TallyGraphics"]),
 
         // Tests mirror Sources/.
         .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "TallyComposeTests", dependencies: ["TallyCompose", "TallyTestSupport"]),
         .testTarget(name: "TallyGraphicsTests", dependencies: ["TallyGraphics", "TallyTestSupport"]),
         .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyCairo", "TallyTestSupport"]),
-        .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyTestSupport"]),
+        .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tally", "TallyTestSupport"]),
     ]

@@ -37,19 +37,22 @@ public struct BuildSummary: Sendable {
     public var charts: Int
     /// Warnings worth showing (small samples, provisional limits, skipped rows, …).
     public var warnings: [Diagnostic]
+    /// The batch value this report is for, when the spec has `batch`.
+    public var item: String?
 
     /// Creates a summary.
-    public init(specPath: String, outputDirectory: String, files: [String], pages: Int, charts: Int, warnings: [Diagnostic]) {
+    public init(specPath: String, outputDirectory: String, files: [String], pages: Int, charts: Int, warnings: [Diagnostic], item: String? = nil) {
         self.specPath = specPath
         self.outputDirectory = outputDirectory
         self.files = files
         self.pages = pages
         self.charts = charts
         self.warnings = warnings
+        self.item = item
     }
 
     /// The one line `tally build` prints per report: name, pages, charts, path.
     public var line: String {
-        "built \(Path.stem(of: specPath)): \(pages) page\(pages == 1 ? "" : "s"), \(charts) chart\(charts == 1 ? "" : "s") → \(outputDirectory)"
+        "built \(Path.stem(of: specPath))\(item.map { " [\($0)]" } ?? ""): \(pages) page\(pages == 1 ? "" : "s"), \(charts) chart\(charts == 1 ? "" : "s") → \(outputDirectory)"
     }
 }

@@ -2,16 +2,106 @@ import TallyCairo
 import TallyCharts
 import TallyCompose
 import TallyCore
+import TallyData
 import TallyEval
 import TallyGraphics
 import TallyLayout
 import TallySpec
 
-/// Builds reports: spec path in, files out. The pipeline's one public entry point for library users.
+/// A spec loaded and its data read: everything every batch item of the report shares.
+public struct PreparedReport: Sendable {
+    /// The request it came from.
+    public var request: BuildRequest
+    /// The validated spec.
+    public var spec: Spec
+    /// The spec file's identity.
+    public var specFile: FileFacts
+    /// Datasets as read.
+    public var datasets: [String: DatasetInput]
+    /// Warnings from loading and reading.
+    public var warnings: [Diagnostic]
+    /// The theme with the spec's font.
+    public var theme: TallyGraphics.Theme
+    /// Output formats after `--format`.
+    public var formats: [String]
+}
+
+/// One report to render: the whole spec, or one value of its `batch.for_each` column.
+public struct BatchItem: Sendable, Hashable {
+    /// The column value this report is for (nil: not a batch).
+    public var value: String?
+
+    /// Creates an item.
+    public init(value: String?) { self.value = value }
+
+    /// File-system-safe form of the value: lower case, letters and digits, hyphens between words.
+    public var slug: String? {
+        value.map { value in
+            var slug = ""
+            for scalar in value.lowercased().unicodeScalars {
+                if CharacterSetASCII.isAlphanumeric(scalar) {
+                    slug.unicodeScalars.append(scalar)
+                } else if !slug.isEmpty && !slug.hasSuffix("-") {
+                    slug += "-"
+                }
+            }
+            while slug.hasSuffix("-") { slug.removeLast() }
+            return slug.isEmpty ? "blank" : slug
+        }
+    }
+}
+
+/// ASCII letter/digit test without Foundation.
+enum CharacterSetASCII {
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+    }
+}
+
+/// A report rendered in memory, ready to be written.
+public struct RenderedReport: Sendable {
+    /// Where it goes.
+    public var directory: String
+    /// Relative path → bytes.
+    var files: OutputFiles
+    /// Its numbers.
+    public var results: Results
+    /// PDF pages.
+    public var pages: Int
+    /// Charts.
+    public var charts: Int
+    /// Warnings.
+    public var warnings: [Diagnostic]
+}
+
+/// Builds reports: spec path in, files out. The pipeline's public entry points for library users.
 public enum ReportBuilder {
-    /// Runs the whole pipeline for one spec; writes nothing unless every stage succeeded.
+    /// Builds every report of one spec (one per batch item) and writes each atomically.
     public static func build(_ request: BuildRequest, world: any World) -> Result<BuildSummary, DiagnosticError> {
-        // 1. Load.
+        let prepared: PreparedReport
+        switch prepare(request, world: world) {
+        case .success(let value): prepared = value
+        case .failure(let error): return .failure(error)
+        }
+        var summaries: [BuildSummary] = []
+        for item in batchItems(prepared) {
+            switch render(prepared, item: item, world: world).flatMap({ write($0, prepared: prepared, item: item, world: world) }) {
+            case .success(let summary): summaries.append(summary)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        guard var first = summaries.first else { return .failure(DiagnosticError(.error(.data, "the batch column has no values", at: prepared.spec.batch?.forEach.location))) }
+        if summaries.count > 1 {
+            first.files = summaries.flatMap(\.files)
+            first.pages = summaries.reduce(0) { $0 + $1.pages }
+            first.charts = summaries.reduce(0) { $0 + $1.charts }
+            first.outputDirectory = Path.directory(of: first.outputDirectory)
+        }
+        return .success(first)
+    }
+
+    /// Steps 1–2: load the spec, check output options and fonts, read every dataset.
+    public static func prepare(_ request: BuildRequest, world: any World) -> Result<PreparedReport, DiagnosticError> {
         let specBytes: [UInt8]
         do {
             specBytes = try world.readFile(request.specPath)
@@ -21,65 +111,84 @@ public enum ReportBuilder {
         }
         let (loaded, specDiagnostics) = SpecLoader.load(text: String(decoding: specBytes, as: UTF8.self), path: request.specPath)
         guard let spec = loaded else { return .failure(DiagnosticError(specDiagnostics)) }
-        var warnings = specDiagnostics
-
-        // Check output options before any work.
-        let formats = request.formats ?? spec.output.formats.map(\.rawValue)
-        guard let theme = TallyGraphics.Theme.named(spec.output.theme.rawValue).map({ theme -> TallyGraphics.Theme in
-            var themed = theme
-            themed.fontFamily = spec.output.font
-            return themed
-        }) else {
+        guard var theme = TallyGraphics.Theme.named(spec.output.theme.rawValue) else {
             return .failure(DiagnosticError(.error(.spec, "unknown theme '\(spec.output.theme.rawValue)'")))
         }
+        theme.fontFamily = spec.output.font
         if let problem = FontCheck.problem(with: theme.fontFamily, location: SourceLocation(file: request.specPath)) {
             return .failure(DiagnosticError(problem))
         }
-
-        // 2. Read.
-        let datasets: [String: DatasetInput]
         switch DatasetReading.read(spec, specPath: request.specPath, world: world) {
-        case .success(let read): datasets = read
-        case .failure(let error): return .failure(error)
+        case .success(let datasets):
+            return .success(PreparedReport(
+                request: request, spec: spec,
+                specFile: FileFacts(path: request.specPath, sha256: SHA256.hexDigest(of: specBytes), bytes: specBytes.count),
+                datasets: datasets, warnings: specDiagnostics, theme: theme, formats: request.formats ?? spec.output.formats.map(\.rawValue)))
+        case .failure(let error):
+            return .failure(error)
         }
+    }
 
-        // 3. Evaluate.
-        let specFile = FileFacts(path: request.specPath, sha256: SHA256.hexDigest(of: specBytes), bytes: specBytes.count)
+    /// The reports a prepared spec makes: one, or one per distinct value of `batch.for_each` (sorted).
+    public static func batchItems(_ prepared: PreparedReport) -> [BatchItem] {
+        guard let batch = prepared.spec.batch else { return [BatchItem(value: nil)] }
+        let name = batch.dataset?.value ?? prepared.spec.phases?.dataset?.value ?? prepared.spec.datasets.first?.name.value ?? ""
+        guard let column = prepared.datasets[name]?.table.column(named: batch.forEach.value) else { return [] }
+        var values = Set<String>()
+        for row in 0..<column.count { if let value = column.text(at: row), !value.isEmpty { values.insert(value) } }
+        return values.sorted().map { BatchItem(value: $0) }
+    }
+
+    /// Steps 3–6: evaluate, compose, lay out and export one report in memory.
+    public static func render(_ prepared: PreparedReport, item: BatchItem, world: any World) -> Result<RenderedReport, DiagnosticError> {
+        let spec = prepared.spec
+        var datasets = prepared.datasets
+        var title = spec.report.title
+        var parameters = prepared.request.parameters
+        if let value = item.value, let batch = spec.batch {
+            // Every dataset with the batch column is narrowed to the item's rows.
+            for (name, input) in datasets {
+                guard let column = input.table.column(named: batch.forEach.value) else { continue }
+                var narrowed = input
+                narrowed.table = input.table.filtered(by: (0..<input.table.rowCount).map { column.text(at: $0) == value })
+                datasets[name] = narrowed
+            }
+            title += " — " + value
+            if spec.params.contains(where: { $0.name.value == "batch" }) { parameters["batch"] = value }
+        }
+        var itemSpec = spec
+        itemSpec.report.title = title
         let input = EvaluationInput(
-            spec: spec, specFile: specFile, datasets: datasets, parameterOverrides: request.parameters,
-            asOfOverride: request.asOf, now: world.currentTime())
+            spec: itemSpec, specFile: prepared.specFile, datasets: datasets, parameterOverrides: parameters,
+            asOfOverride: prepared.request.asOf, now: world.currentTime())
         let evaluation: Evaluation
         switch Evaluator.evaluate(input) {
         case .success(let value): evaluation = value
         case .failure(let error): return .failure(error)
         }
-        warnings += evaluation.results.warnings
-
-        // 4. Compose.
         let composed: ComposedReport
-        switch Composer.compose(spec: spec, evaluation: evaluation) {
+        switch Composer.compose(spec: itemSpec, evaluation: evaluation) {
         case .success(let value): composed = value
         case .failure(let error): return .failure(error)
         }
-
-        // 5–6. Layout and export, in memory.
         let measurer = PangoTextMeasurer()
-        let charts = ChartRenderer(theme: theme, measurer: measurer)
+        let charts = ChartRenderer(theme: prepared.theme, measurer: measurer)
         var files = OutputFiles()
         var results = evaluation.results
         var pageCount = 0
         let creation = CreationDate.text(asOf: evaluation.asOf, world: world)
+        let formats = prepared.formats
         do {
             for model in composed.charts {
                 var file: String? = nil
                 if formats.contains("png") {
-                    let frame = charts.render(model)
                     let metadata: PNGTextMetadata = [
                         ("Title", model.title), ("Description", model.altText), ("Source", model.caption),
                         ("Creation Time", creation.iso), ("Software", "Tally \(TallyVersion.current)"),
                     ]
-                    file = "charts/\(model.id).png"
-                    files.add(file ?? "", try PNGExporter.export(frame, dpi: Double(spec.output.dpi), metadata: metadata))
+                    let path = "charts/\(model.id).png"
+                    files.add(path, try PNGExporter.export(charts.render(model), dpi: Double(spec.output.dpi), metadata: metadata))
+                    file = path
                 }
                 if formats.contains("svg") {
                     files.add("charts/\(model.id).svg", try SVGExporter.export(charts.render(model)))
@@ -89,10 +198,10 @@ public enum ReportBuilder {
             if formats.contains("pdf") {
                 let size = spec.output.page.size.points
                 let geometry = PageGeometry(paper: Size(size.width, size.height), landscape: spec.output.page.orientation == .landscape)
-                let pages = DocumentLayout(geometry: geometry, theme: theme, measurer: measurer).layout(composed.document, charts: charts)
+                let pages = DocumentLayout(geometry: geometry, theme: prepared.theme, measurer: measurer).layout(composed.document, charts: charts)
                 pageCount = pages.count
                 let metadata = PDFMetadata(
-                    title: spec.report.title, author: spec.report.author ?? spec.report.organisation ?? "",
+                    title: title, author: spec.report.author ?? spec.report.organisation ?? "",
                     subject: spec.report.subtitle ?? "", keywords: spec.report.keywords.joined(separator: ", "),
                     creator: "Tally \(TallyVersion.current)", creationDate: creation.pdf)
                 files.add("report.pdf", try PDFExporter.export(pages, metadata: metadata))
@@ -101,23 +210,29 @@ public enum ReportBuilder {
             return .failure(DiagnosticError(.error(.output, "rendering failed: \(error)")))
         }
         files.add("results.json", ResultsJSON.encode(results))
+        return .success(RenderedReport(
+            directory: outputDirectory(for: prepared.request, spec: spec, item: item), files: files, results: results,
+            pages: pageCount, charts: composed.charts.count,
+            warnings: (prepared.warnings + evaluation.results.warnings).filter { $0.severity != .error }))
+    }
 
-        // 7. Write atomically.
-        let directory = outputDirectory(for: request, spec: spec)
-        let written: [String]
+    /// Step 7: writes a rendered report atomically, file by file.
+    public static func write(_ rendered: RenderedReport, prepared: PreparedReport, item: BatchItem, world: any World) -> Result<BuildSummary, DiagnosticError> {
         do {
-            written = try files.write(to: directory, world: world)
+            let written = try rendered.files.write(to: rendered.directory, world: world)
+            return .success(BuildSummary(
+                specPath: prepared.request.specPath, outputDirectory: rendered.directory, files: written, pages: rendered.pages,
+                charts: rendered.charts, warnings: rendered.warnings, item: item.value))
         } catch {
             return .failure(error)
         }
-        return .success(BuildSummary(
-            specPath: request.specPath, outputDirectory: directory, files: written, pages: pageCount,
-            charts: composed.charts.count, warnings: warnings.filter { $0.severity != .error }))
     }
 
-    /// `--out DIR` puts the report in `DIR/<spec stem>`; otherwise the spec's `output.directory`.
-    static func outputDirectory(for request: BuildRequest, spec: Spec) -> String {
-        if let out = request.outputDirectory { return Path.join(out, Path.stem(of: request.specPath)) }
-        return spec.output.resolvedDirectory(specPath: request.specPath)
+    /// `--out DIR` puts the report in `DIR/<spec stem>`; otherwise the spec's `output.directory`. Batch items
+    /// go one level deeper, in a folder named after their value.
+    static func outputDirectory(for request: BuildRequest, spec: Spec, item: BatchItem) -> String {
+        let base = request.outputDirectory.map { Path.join($0, Path.stem(of: request.specPath)) } ?? spec.output.resolvedDirectory(specPath: request.specPath)
+        guard let slug = item.slug else { return base }
+        return Path.join(base, slug)
     }
 }

@@ -54,7 +54,8 @@ public enum PDFExporter {
                 painter.draw(page.frame)
                 for entry in page.outline {
                     let level = max(0, min(entry.level, parents.count - 1))
-                    let attributes = "dest='\(entry.destination)'"
+                    // Quote the name as Cairo's attribute syntax wants it (a ' or \ in an anchor would end it early).
+                    let attributes = "dest='\(entry.destination.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'"))'"
                     let id = cairo_pdf_surface_add_outline(surface, parents[level], entry.title, attributes, cairo_pdf_outline_flags_t(0))
                     parents = Array(parents.prefix(level + 1)) + [id]
                 }

@@ -15,10 +15,11 @@ struct ValueAxis {
         clampUnit: Bool? = nil
     ) -> (LinearScale, Rect) {
         // About one tick per 45 pt of height, between 2 and 6, so small charts are never crowded.
-        let count = tickCount ?? max(2, min(6, Int(plot.height / 45)))
-        let provisional = LinearScale.nice(
+        let count = tickCount ?? (plot.height < 60 ? 2 : max(3, min(6, Int(plot.height / 45))))
+        var provisional = LinearScale.nice(
             values: values, includeZero: includeZero, rangeStart: plot.maxY, rangeEnd: plot.minY, tickCount: count,
             clampUnit: clampUnit ?? (format == .percent), duration: format == .duration)
+        provisional = tightened(provisional, values: values, includeZero: includeZero, count: count)
         let decimals = tickDecimals(provisional.tickStep)
         let font = theme.font(size: theme.labelSize)
         let labels = provisional.ticks.map { tickText($0, decimals: decimals) }
@@ -33,6 +34,22 @@ struct ValueAxis {
         return (scale, area)
     }
 
+    /// When loose ticks would leave most of a short axis empty (the data squashed into a band), the domain
+    /// hugs the data instead and only the ticks inside it are labelled.
+    private func tightened(_ scale: LinearScale, values: [Double], includeZero: Bool, count: Int) -> LinearScale {
+        let finite = values.filter(\.isFinite)
+        guard !includeZero, let low = finite.min(), let high = finite.max(), high > low else { return scale }
+        let span = scale.domain.upperBound - scale.domain.lowerBound
+        guard span > 0, (high - low) / span < 0.75 else { return scale }
+        let pad = (high - low) * 0.06
+        let domain = (low - pad)...(high + pad)
+        let candidates = format == .duration
+            ? NiceTicks.durationTicks(min: low, max: high, count: count + 1) : NiceTicks.ticks(min: low, max: high, count: count + 1)
+        let inside = candidates.filter { domain.contains($0) }
+        guard inside.count >= 2 else { return scale }
+        return LinearScale(domain: domain, rangeStart: scale.rangeStart, rangeEnd: scale.rangeEnd, ticks: inside)
+    }
+
     /// Decimals for tick labels: just enough to tell ticks apart.
     private func tickDecimals(_ step: Double) -> Int {
         switch format {
@@ -43,6 +60,11 @@ struct ValueAxis {
     }
 
     private func tickText(_ value: Double, decimals: Int) -> String {
+        Self.tickText(value, format: format, decimals: decimals, locale: locale)
+    }
+
+    /// A tick label: like value labels, but whole minutes and hours drop their zero parts ("6m", "2h").
+    static func tickText(_ value: Double, format: ValueFormat, decimals: Int, locale: ReportLocale) -> String {
         if format == .duration, value.isFinite, value >= 60, value < 48 * 3600 {
             // Whole minutes or hours read better without ":00" parts ("6m", "2h").
             let seconds = Int(value.rounded())

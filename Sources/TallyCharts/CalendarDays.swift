@@ -6,7 +6,9 @@ extension CivilDate {
     static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The date `days` after 1970-01-01.
-    public init(days: Int) { self.init(daysSinceEpoch: days) }
+    public init(days: Int) { self.init(daysSinceEpoch: max(-100_000_000, min(100_000_000, days))) }
+    /// The date nearest to a fractional day count; non-finite values give 1970-01-01 (never a crash).
+    init(dayValue x: Double) { self.init(days: x.isFinite ? Int(max(-1e8, min(1e8, x)).rounded()) : 0) }
     /// Days since 1970-01-01.
     public var days: Int { daysSinceEpoch }
     /// Day of the week, Monday = 0 … Sunday = 6.

@@ -15,11 +15,14 @@ public struct LegendEntry: Sendable, Hashable {
     public var swatch: Swatch
     /// The label.
     public var label: String
+    /// May be left out when the chart is too small for the whole legend (the marks are also labelled directly).
+    public var optional: Bool
 
     /// Creates an entry.
-    public init(_ swatch: Swatch, _ label: String) {
+    public init(_ swatch: Swatch, _ label: String, optional: Bool = false) {
         self.swatch = swatch
         self.label = label
+        self.optional = optional
     }
 }
 
@@ -46,7 +49,12 @@ struct ChartChrome {
             top += box.measured.height
         }
         top += 6
-        if !legend.isEmpty { top = drawLegend(legend, top: top, left: pad, width: width, into: &frame) + 4 }
+        // A legend may take about an eighth of the chart's height: optional entries go first, then it is cut.
+        var entries = legend
+        let maxRows = max(2, Int(model.size.height * 0.12 / (theme.labelSize * 1.6)))
+        if legendRows(entries, width: width) > maxRows { entries = entries.filter { !$0.optional } }
+        while legendRows(entries, width: width) > maxRows && entries.count > 1 { entries.removeLast() }
+        if !entries.isEmpty { top = drawLegend(entries, top: top, left: pad, width: width, into: &frame) + 4 }
 
         let caption = measurer.box(
             StyledText(plain: model.caption), font: theme.font(size: theme.captionSize), color: theme.mutedText,
@@ -56,6 +64,22 @@ struct ChartChrome {
         placed.origin = Point(pad, captionTop)
         frame.add(.text(placed))
         return Rect(x: pad, y: top, width: width, height: max(20, captionTop - 6 - top))
+    }
+
+    /// Rows the legend needs at `width`.
+    func legendRows(_ entries: [LegendEntry], width: Double) -> Int {
+        guard !entries.isEmpty else { return 0 }
+        let font = theme.font(size: theme.labelSize)
+        var rows = 1, x = 0.0
+        for entry in entries {
+            let itemWidth = 14 + 4 + measurer.measure(StyledText(plain: entry.label), font: font, width: nil, lineSpacing: 1).width + 12
+            if x + itemWidth > width && x > 0 {
+                rows += 1
+                x = 0
+            }
+            x += itemWidth
+        }
+        return rows
     }
 
     /// Lays legend entries left to right, wrapping; returns the y below the legend.

@@ -40,6 +40,22 @@ public enum ChartContent: Sendable, Hashable, Codable {
     case controlChart(ControlChartData)
     /// A run chart: data and median per phase, with run-chart signals.
     case runChart(ControlChartData)
+    /// Pareto: bars largest first, the cumulative share line and the vital-few threshold.
+    case pareto(ParetoData)
+    /// Histograms of a value, one panel per phase on shared scales.
+    case histogram(HistogramData)
+    /// Box plots of a value per phase.
+    case boxPlot(BoxPlotData)
+    /// Diverging stacked bars of a Likert scale, one bar per phase or question.
+    case likert(LikertData)
+    /// Dumbbells from baseline to post for many KPIs or teams.
+    case dumbbell(DumbbellData)
+    /// A KPI tile: value, change, sparkline, NHS variation and assurance icons.
+    case kpiTile(KPITileData)
+    /// Small line panels per group on shared scales.
+    case smallMultiples(SmallMultiplesData)
+    /// SERVQUAL gap chart: expectation vs perception per dimension.
+    case servqual(ServqualData)
 }
 
 /// Data for pre/post bars: groups (KPIs) of bars (phases).

@@ -33,6 +33,30 @@ public struct ChartRenderer: Sendable {
             let renderer = ControlChartRenderer(theme: theme, measurer: measurer, isRunChart: isRun)
             let plot = chrome.layout(model, legend: renderer.legend(data), into: &frame)
             renderer.draw(data, in: plot, chartWidth: model.size.width, into: &frame)
+        case .pareto(let data):
+            let renderer = ParetoRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .histogram(let data):
+            let renderer = HistogramRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .boxPlot(let data):
+            let renderer = BoxPlotRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .likert(let data):
+            let renderer = LikertRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .dumbbell(let data):
+            let renderer = DumbbellRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .kpiTile(let data):
+            let renderer = KPITileRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .smallMultiples(let data):
+            let renderer = SmallMultiplesRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
+        case .servqual(let data):
+            let renderer = ServqualRenderer(theme: theme, measurer: measurer)
+            renderer.draw(data, in: chrome.layout(model, legend: renderer.legend(data), into: &frame), into: &frame)
         }
         return frame
     }

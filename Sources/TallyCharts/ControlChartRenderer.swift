@@ -15,7 +15,7 @@ struct ControlChartRenderer {
     /// Legend: the data line, then each rule's symbol and each meaning present.
     func legend(_ data: ControlChartData) -> [LegendEntry] {
         guard data.points.contains(where: { $0.value != nil }) else { return [] }
-        var entries = [LegendEntry(.lineMarker(Stroke(color: commonCause, width: 1.2), .circle), isRunChart ? "Data" : "Common cause")]
+        var entries = [LegendEntry(.lineMarker(Stroke(color: commonCause, width: 1.2), .circle), isRunChart ? "Data" : "Common cause", optional: true)]
         let flagged = data.points.filter { !$0.signals.isEmpty && $0.value != nil }
         let rules = Set(flagged.compactMap { primaryRule($0) })
         for rule in SPCRule.allCases where rules.contains(rule) {
@@ -25,12 +25,12 @@ struct ControlChartRenderer {
         if meanings.contains(1) { entries.append(LegendEntry(.marker(.circle, fill: theme.improvement, stroke: nil), "Improvement")) }
         if meanings.contains(-1) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: theme.concern), "Concern")) }
         if meanings.contains(0) { entries.append(LegendEntry(.marker(.circle, fill: neutralSignal, stroke: nil), "Special cause")) }
-        if data.points.contains(where: \.excluded) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: commonCause), "Excluded")) }
+        if data.points.contains(where: \.excluded) { entries.append(LegendEntry(.marker(.circle, fill: nil, stroke: commonCause), "Excluded", optional: true)) }
         if !isRunChart && data.points.contains(where: { $0.lower != nil || $0.upper != nil }) {
-            entries.append(LegendEntry(.line(Stroke(color: theme.text, width: 1, dash: [4, 2.5])), "\(data.chartKindLabel) limits"))
+            entries.append(LegendEntry(.line(Stroke(color: theme.text, width: 1, dash: [4, 2.5])), "\(data.chartKindLabel) limits", optional: true))
         }
         if !isRunChart && data.showZones && data.points.contains(where: { $0.sigma != nil }) {
-            entries.append(LegendEntry(.line(Stroke(color: theme.axis, width: 0.7, dash: [1, 2])), "1σ, 2σ"))
+            entries.append(LegendEntry(.line(Stroke(color: theme.axis, width: 0.7, dash: [1, 2])), "1σ, 2σ", optional: true))
         }
         return entries
     }
@@ -64,6 +64,7 @@ struct ControlChartRenderer {
         for p in points {
             yValues += [p.centre].compactMap { $0 }
             if !isRunChart { yValues += [p.lower, p.upper].compactMap { $0 } }
+            if !isRunChart && data.showZones, let c = p.centre, let sigma = p.sigma { yValues += [c - 2 * sigma, c + 2 * sigma] }
         }
         if let t = data.target { yValues.append(t) }
         yValues = yValues.filter(\.isFinite)
@@ -92,6 +93,8 @@ struct ControlChartRenderer {
                 let phase = data.phaseIndex(p)
                 guard let v = level(p), v.isFinite else { open = false; continue }
                 let y = yScale(v)
+                // Levels outside the plot (e.g. a limit beyond a bound) are not drawn.
+                guard y >= area.minY - 0.5, y <= area.maxY + 0.5 else { open = false; continue }
                 let a = Point(max(area.minX, px[i] - halves[i]), y), b = Point(min(area.maxX, px[i] + halves[i]), y)
                 if open && phase == previousPhase { path.append(.line(a)) } else { path.append(.move(a)) }
                 path.append(.line(b))
@@ -129,6 +132,7 @@ struct ControlChartRenderer {
 
         let small = min(4.5, max(2.5, halves.min().map { $0 * 1.2 } ?? 4))
         let big = max(small + 2.5, 7)
+        let dense = (halves.min() ?? 10) < 1.6
         for (i, p) in points.enumerated() {
             guard let v = p.value, v.isFinite else { continue }
             let c = Point(px[i], yScale(v))
@@ -138,6 +142,8 @@ struct ControlChartRenderer {
                 case -1: Marks.marker(rule.marker, at: c, size: big, fill: nil, stroke: theme.concern, into: &frame)
                 default: Marks.marker(rule.marker, at: c, size: big, fill: neutralSignal, stroke: .white, into: &frame)
                 }
+            } else if dense {
+                continue  // too many points for markers: the line carries common-cause data
             } else if p.excluded {
                 Marks.marker(.circle, at: c, size: small + 1, fill: nil, stroke: commonCause, into: &frame)
             } else {

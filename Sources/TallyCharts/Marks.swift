@@ -39,3 +39,13 @@ public enum ImprovementDirection: String, Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Theme {
+    /// The colour of phase `index`: the baseline recedes (light grey), the first later phase is strong,
+    /// further phases take the next palette colours.
+    func phaseColor(_ index: Int) -> Color {
+        if index <= 0 { return baseline }
+        if index == 1 { return post }
+        return palette[index % max(1, palette.count)]
+    }
+}

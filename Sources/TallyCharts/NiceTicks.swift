@@ -140,11 +140,13 @@ extension NiceTicks {
         var best: (score: Double, ticks: [Double])? = nil
         for step in durationSteps {
             let first = floor(low / step) * step, last = ceil(high / step) * step
-            let k = Int(((last - first) / step).rounded()) + 1
+            let span = (last - first) / step
+            guard span.isFinite, span < 20 else { continue }
+            let k = Int(span.rounded()) + 1
             guard k >= 2, k <= 12 else { continue }
             // Prefer counts near the wanted number and little empty space beyond the data.
             let coverage = (high - low) / (last - first)
-            let score = abs(Double(k - count)) + 2 * (1 - coverage)
+            let score = 0.5 * abs(Double(k - count)) + 4 * (1 - coverage)
             if score < (best?.score ?? .infinity) { best = (score, (0..<k).map { first + Double($0) * step }) }
         }
         return best?.ticks ?? NiceTicks.ticks(min: low, max: high, count: count)

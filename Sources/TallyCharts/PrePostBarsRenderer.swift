@@ -21,6 +21,10 @@ struct PrePostBarsRenderer {
 
     /// Draws the bars into `plot`.
     func draw(_ data: PrePostBars, in plot: Rect, into frame: inout Frame) {
+        guard data.groups.contains(where: { $0.bars.contains { $0.value?.isFinite == true } }) else {
+            Marks.noData(in: plot, theme: theme, measurer: measurer, into: &frame)
+            return
+        }
         let single = data.groups.count == 1
         let labelFont = theme.font(size: theme.labelSize)
         // Room under the plot for category labels (phase + n, or KPI label).
@@ -28,16 +32,16 @@ struct PrePostBarsRenderer {
         let categoryHeight = Double(categoryLines) * theme.labelSize * 1.3 + 6
         var values: [Double] = []
         for group in data.groups {
-            for bar in group.bars { values += [bar.value, bar.lower, bar.upper].compactMap { $0 } }
+            for bar in group.bars { values += [bar.value, bar.lower, bar.upper].compactMap { $0 }.filter(\.isFinite) }
         }
-        if let target = data.target, single { values.append(target) }
+        if let target = data.target, target.isFinite, single { values.append(target) }
         let valueHeadroom = theme.labelSize * 1.6
         let axis = ValueAxis(theme: theme, measurer: measurer, format: data.format, locale: data.locale)
         let (scale, area) = axis.draw(
             values: values, includeZero: true, in: plot.inset(top: valueHeadroom, bottom: categoryHeight), into: &frame)
 
         // The target goes behind the bars so it never strikes through a value label.
-        if let target = data.target, single {
+        if let target = data.target, target.isFinite, single {
             let y = scale(target)
             frame.stroke(.line(from: Point(area.minX, y), to: Point(area.maxX, y)), Stroke(color: theme.target, width: 1.2, dash: [5, 3]))
             let text = "Target " + ValueFormatter.format(target, as: data.format, decimals: data.decimals, locale: data.locale)
@@ -49,7 +53,12 @@ struct PrePostBarsRenderer {
             let inner = BandScale(
                 count: group.bars.count, rangeStart: groups.start(g), rangeEnd: groups.start(g) + groups.bandwidth,
                 padding: single ? 0.35 : 0.12)
-            for (b, bar) in group.bars.enumerated() {
+            for (b, rawBar) in group.bars.enumerated() {
+                // Non-finite numbers are treated as missing: drawn as "n/a", never as NaN geometry.
+                var bar = rawBar
+                bar.value = bar.value.flatMap { $0.isFinite ? $0 : nil }
+                bar.lower = bar.lower.flatMap { $0.isFinite ? $0 : nil }
+                bar.upper = bar.upper.flatMap { $0.isFinite ? $0 : nil }
                 let x0 = inner.start(b), w = inner.bandwidth, cx = inner.center(b)
                 var labelTop = scale(0)
                 if let value = bar.value {

@@ -66,8 +66,19 @@ struct TimeAxis {
         let font = theme.font(size: theme.labelSize)
         let line = theme.labelSize * 1.25
         frame.stroke(.line(from: Point(area.minX, area.maxY), to: Point(area.maxX, area.maxY)), Stroke(color: theme.axis, width: 0.8))
-        for tick in ticks {
+        var pendingYear: String? = nil
+        for var tick in ticks {
             let x = scale(tick.x)
+            if tick.line2 == nil, let year = pendingYear { tick.line2 = year }
+            // A label that would have to move far off its tick to stay clear of the value labels is left out.
+            let widest = max(
+                LabelLayout.width(tick.line1, font: font, measurer: measurer),
+                tick.line2.map { LabelLayout.width($0, font: font.bold, measurer: measurer) } ?? 0)
+            if x - widest / 2 < limits.lowerBound - widest * 0.4 || x + widest / 2 > limits.upperBound + widest * 0.4 {
+                pendingYear = tick.line2  // the year moves to the next label shown
+                continue
+            }
+            pendingYear = nil
             frame.stroke(.line(from: Point(x, area.maxY), to: Point(x, area.maxY + 3)), Stroke(color: theme.axis, width: 0.6))
             for (i, text) in [tick.line1, tick.line2].enumerated() {
                 guard let text, !text.isEmpty else { continue }
@@ -85,20 +96,31 @@ struct TimeAxis {
     /// The finest candidate tick set whose labels fit without overlapping.
     func chooseTicks(scale: LinearScale, kind: XAxisKind, pointLabels: [String]) -> [AxisTick] {
         let font = theme.font(size: theme.labelSize)
+        var cache: [String: Double] = [:]
+        func width(_ text: String, bold: Bool) -> Double {
+            let key = (bold ? "b:" : "r:") + text
+            if let w = cache[key] { return w }
+            let w = LabelLayout.width(text, font: bold ? font.bold : font, measurer: measurer)
+            cache[key] = w
+            return w
+        }
+        let gap = theme.labelSize * 0.9
         var fallback: [AxisTick] = []
         for candidate in candidates(scale: scale, kind: kind, pointLabels: pointLabels) where !candidate.isEmpty {
             fallback = candidate
             let centres = candidate.map { scale($0.x) }
-            let widths = candidate.map { tick in
-                max(
-                    LabelLayout.width(tick.line1, font: font, measurer: measurer),
-                    tick.line2.map { LabelLayout.width($0, font: font.bold, measurer: measurer) } ?? 0)
+            // Cheap rejection first: the closest pair of ticks must be wider apart than the narrowest label.
+            if centres.count > 1 {
+                let closest = zip(centres.dropFirst(), centres).map { $0 - $1 }.min() ?? .infinity
+                let narrowest = candidate.prefix(3).map { width($0.line1, bold: false) }.min() ?? 0
+                if closest < narrowest * 0.75 + gap { continue }
             }
-            if LabelLayout.fitsWithoutOverlap(centres: centres, widths: widths, gap: theme.labelSize * 0.9) { return candidate }
+            let widths = candidate.map { tick in max(width(tick.line1, bold: false), tick.line2.map { width($0, bold: true) } ?? 0) }
+            if LabelLayout.fitsWithoutOverlap(centres: centres, widths: widths, gap: gap) { return candidate }
         }
-        // Nothing fits (a very narrow chart): keep the first and last tick only.
+        // Nothing fits (a very narrow chart): keep the first tick only.
         guard let first = fallback.first else { return [] }
-        return fallback.count > 1 ? [first] : fallback
+        return [first]
     }
 
     /// Candidate tick sets from finest to coarsest.
@@ -111,6 +133,7 @@ struct TimeAxis {
                 stride(from: 0, to: count, by: step).map { AxisTick(x: Double($0), line1: pointLabels[$0], line2: nil) }
             }
         case .time(let unit):
+            guard low.isFinite, high.isFinite, abs(low) < 1e8, abs(high) < 1e8 else { return [] }
             let first = Int(low.rounded(.up)), last = Int(high.rounded(.down))
             guard last >= first, last - first < 400_000 else { return [] }
             var sets: [[AxisTick]] = []

@@ -75,7 +75,7 @@ struct TimePlot {
         frame.items += under.items
         axis.draw(
             scale: x, kind: input.kind, pointLabels: input.pointLabels, area: area,
-            limits: (theme.chartPadding)...(chartWidth - theme.chartPadding), into: &frame)
+            limits: (area.minX - 4)...min(chartWidth - theme.chartPadding, area.maxX + 12), into: &frame)
 
         guard showBand else { return Output(x: x, y: y, area: area) }
         let bandTop = area.minY - bandHeight

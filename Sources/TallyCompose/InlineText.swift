@@ -46,13 +46,17 @@ enum InlineText {
             current = ""
         }
         while i < characters.count {
-            if characters[i] == "*", i + 1 < characters.count, characters[i + 1] == "*",
-                bold || characters[(i + 2)...].containsPair("*", "*")
-            {
-                flush()
-                bold.toggle()
+            let isDouble = characters[i] == "*" && i + 1 < characters.count && characters[i + 1] == "*"
+            if isDouble {
+                // `**` is one marker: it toggles bold when it closes an open run or has a partner later.
+                if bold || characters[(i + 2)...].containsPair("*", "*") {
+                    flush()
+                    bold.toggle()
+                } else {
+                    current += "**"
+                }
                 i += 2
-            } else if characters[i] == "*", italic || characters[(i + 1)...].contains("*") {
+            } else if characters[i] == "*", italic || characters[(i + 1)...].containsSingleStar() {
                 flush()
                 italic.toggle()
                 i += 1
@@ -67,6 +71,20 @@ enum InlineText {
 }
 
 extension ArraySlice where Element == Character {
+    /// True when a `*` that is not part of `**` follows.
+    fileprivate func containsSingleStar() -> Bool {
+        var index = startIndex
+        while index < endIndex {
+            if self[index] == "*" {
+                let next = index + 1
+                if next < endIndex && self[next] == "*" { index += 2; continue }
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     fileprivate func containsPair(_ a: Character, _ b: Character) -> Bool {
         var previous: Character? = nil
         for c in self {

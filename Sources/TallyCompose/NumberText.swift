@@ -23,10 +23,10 @@ struct NumberText {
         return ValueFormatter.format(value, as: kpi.format, decimals: kpi.decimals, locale: locale, signed: true)
     }
 
-    /// "p < 0.001", "p = 0.012", "p = 0.43".
+    /// "p < 0.001", "p = 0.012", "p = 0.043", "p = 0.43": three decimals near the conventional thresholds.
     static func pValue(_ p: Double) -> String {
         if p < 0.001 { return "p < 0.001" }
-        if p < 0.01 { return "p = " + ValueFormatter.fixed(p, places: 3, locale: .enGB) }
+        if p < 0.1 { return "p = " + ValueFormatter.fixed(p, places: 3, locale: .enGB) }
         return "p = " + ValueFormatter.fixed(p, places: 2, locale: .enGB)
     }
 

@@ -1,9 +1,17 @@
 // TallyData: from CSV bytes to typed, columnar tables.
 //
-// Steps:
+// Steps (entry point `CSVReader.read` in CSV/CSVReader.swift):
 // 1. Read: bytes → records (delimiter, quoting, encodings), every problem located by line and column.
-// 2. Type: fields → typed `Column`s per the schema (or conservative inference), with validity bitmaps.
-// 3. Transform: filters, computed columns, group-by and period buckets work on whole columns.
+//    CSV/CSVInput (BOM, encoding → UTF-8, strict validation, `sep=`, delimiter, header), CSV/CSVTokenizer
+//    (RFC 4180 + CR/LF/CRLF, SWAR scanning), CSV/CSVParallel (quote-parity chunks on all cores).
+// 2. Type: fields → typed `Column`s per the schema (or conservative inference, CSV/TypeInference), with
+//    validity bitmaps; FieldParsers/ parse numbers, dates, datetimes, durations and booleans from bytes.
+// 3. Transform: filters, computed columns, group-by (Transforms/Grouping) and period buckets
+//    (Transforms/PeriodBuckets) work on whole columns. `CSVProfile` and `CSVReader.records` serve
+//    `tally inspect`.
+//
+// Why our own reader: measured on a 100 MB file, a byte-range parser reads 430–620 MB/s where CSV.swift
+// manages 28 MB/s and SwiftCSV 11 MB/s (and SwiftCSV mis-parses 3 of 16 conformance cases).
 import TallyCore
 
 /// A named dataset in columnar form: every column has `rowCount` rows.

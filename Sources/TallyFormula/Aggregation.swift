@@ -18,6 +18,44 @@ struct AggregateInput {
 
 /// The reduction kernels shared by SUM, AVERAGE, COUNT, MEDIAN, … over grouped vectors.
 enum Aggregation {
+    /// Walks elements `0..<n` with their group (−1 skipped) and status code, without per-element reference counting:
+    /// every array is read through a buffer pointer.
+    @inline(__always)
+    static func scan(_ n: Int, map: GroupMap, status: Status, mask: [Bool]?, _ body: (_ i: Int, _ g: Int, _ code: UInt8) -> Void) {
+        var ids: [Int32] = []
+        var useIds = false
+        if case .rows(let r) = map { ids = r; useIds = true }
+        var words: [UInt64] = [], codes: [UInt8] = []
+        var useWords = false, useCodes = false
+        switch status {
+        case .allValid: break
+        case .validity(let bits): words = bits.words; useWords = true
+        case .codes(let c): codes = c; useCodes = true
+        }
+        let maskArray = mask ?? []
+        let useMask = mask != nil
+        let limit = min(n, useIds ? ids.count : n, useMask ? maskArray.count : n)
+        ids.withUnsafeBufferPointer { ip in
+            words.withUnsafeBufferPointer { wp in
+                codes.withUnsafeBufferPointer { cp in
+                    maskArray.withUnsafeBufferPointer { mp in
+                        for i in 0..<limit {
+                            if useMask && !mp[i] { continue }
+                            let g = useIds ? Int(ip[i]) : i
+                            if g < 0 { continue }
+                            var code: UInt8 = 0
+                            if useCodes { code = cp[i] } else if useWords { code = (wp[i >> 6] >> UInt64(i & 63)) & 1 == 0 ? 1 : 0 }
+                            body(i, g, code)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// True for status codes that carry an error value.
+    @inline(__always) static func isError(_ code: UInt8) -> Bool { code >= 2 && code <= 7 }
+
     /// Calls `body(group, x)` for every number an aggregate counts (Excel's range rules: blanks, text and
     /// mixed-in logicals are skipped; logical-typed arguments count as 1/0) and `onError(group, code)` for errors.
     @inline(__always)
@@ -48,67 +86,26 @@ enum Aggregation {
             return
         }
         let n = v.count
-        @inline(__always) func group(_ i: Int) -> Int {
-            switch input.map {
-            case .rows(let ids): return Int(ids[i])
-            case .identity: return i
-            case .broadcast: return 0
-            }
-        }
-        let gaps = v.status.mayHaveGaps
         switch v.payload {
         case .numbers(let xs, _):
-            if case .rows(let ids) = input.map, !gaps, mask == nil {
-                xs.withUnsafeBufferPointer { xp in
-                    ids.withUnsafeBufferPointer { ip in
-                        for i in 0..<n {
-                            let g = Int(ip[i])
-                            if g >= 0 { body(g, xp[i]) }
-                        }
-                    }
+            xs.withUnsafeBufferPointer { xp in
+                scan(n, map: input.map, status: v.status, mask: mask) { i, g, code in
+                    if code == 0 { body(g, xp[i]) } else if isError(code) { onError(g, code) }
                 }
-                return
-            }
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
-                if gaps {
-                    let c = v.status.code(i)
-                    if c != statusValue {
-                        if c >= 2 && c != statusOmittedFalse { onError(g, c) }
-                        continue
-                    }
-                }
-                body(g, xs[i])
             }
         case .booleans(let bs):
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
-                if gaps {
-                    let c = v.status.code(i)
-                    if c != statusValue {
-                        if c >= 2 && c != statusOmittedFalse { onError(g, c) }
-                        continue
-                    }
+            bs.withUnsafeBufferPointer { bp in
+                scan(n, map: input.map, status: v.status, mask: mask) { i, g, code in
+                    if code == 0 { body(g, bp[i] ? 1 : 0) } else if isError(code) { onError(g, code) }
                 }
-                body(g, bs[i] ? 1 : 0)
             }
         case .texts, .categories:
-            guard gaps else { return }
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                let c = v.status.code(i)
-                if g >= 0, c >= 2, c != statusOmittedFalse { onError(g, c) }
+            guard v.status.mayHaveGaps else { return }
+            scan(n, map: input.map, status: v.status, mask: mask) { _, g, code in
+                if isError(code) { onError(g, code) }
             }
         case .values(let values):
-            for i in 0..<n {
-                if let mask, !mask[i] { continue }
-                let g = group(i)
-                if g < 0 { continue }
+            scan(n, map: input.map, status: .allValid, mask: mask) { i, g, _ in
                 switch values[i] {
                 case .number(let x), .date(let x): body(g, x)
                 case .error(let e): onError(g, e.statusCode)
@@ -129,22 +126,79 @@ enum Aggregation {
 
         /// Accumulates the inputs (optionally only where `masks[k]` holds for input k).
         init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
-            count = [Int](repeating: 0, count: groups)
-            sum = [Double](repeating: 0, count: groups)
-            min = [Double](repeating: .infinity, count: groups)
-            max = [Double](repeating: -.infinity, count: groups)
-            error = [UInt8](repeating: 0, count: groups)
-            for (k, input) in inputs.enumerated() {
-                let mask = masks?[k] ?? nil
-                Aggregation.forEachNumber(input, groups: groups, mask: mask, { g, x in
-                    count[g] += 1
-                    sum[g] += x
-                    if x < min[g] { min[g] = x }
-                    if x > max[g] { max[g] = x }
-                }, { g, code in
-                    if error[g] == 0 { error[g] = code }
-                })
+            var count = [Int](repeating: 0, count: groups)
+            var sum = [Double](repeating: 0, count: groups)
+            var min = [Double](repeating: .infinity, count: groups)
+            var max = [Double](repeating: -.infinity, count: groups)
+            var error = [UInt8](repeating: 0, count: groups)
+            if inputs.count == 1, masks == nil, case .numbers(let xs, _) = inputs[0].vector.payload,
+               case .rows(let ids) = inputs[0].map, xs.count <= ids.count {
+                // The common KPI case, one column over grouped rows: a single loop without closures.
+                let codes: [UInt8]
+                switch inputs[0].vector.status {
+                case .allValid: codes = []
+                case .codes(let c): codes = c
+                case .validity: codes = inputs[0].vector.status.materialized(xs.count) ?? []
+                }
+                let useCodes = !codes.isEmpty
+                count.withUnsafeMutableBufferPointer { cp in
+                    sum.withUnsafeMutableBufferPointer { sp in
+                        min.withUnsafeMutableBufferPointer { lo in
+                            max.withUnsafeMutableBufferPointer { hi in
+                                xs.withUnsafeBufferPointer { xp in
+                                    ids.withUnsafeBufferPointer { ip in
+                                        codes.withUnsafeBufferPointer { kp in
+                                            for i in 0..<xp.count {
+                                                let g = Int(ip[i])
+                                                if g < 0 || g >= groups { continue }
+                                                if useCodes, kp[i] != 0 {
+                                                    if Aggregation.isError(kp[i]), error[g] == 0 { error[g] = kp[i] }
+                                                    continue
+                                                }
+                                                let x = xp[i]
+                                                cp[g] += 1
+                                                sp[g] += x
+                                                lo[g] = Swift.min(lo[g], x)
+                                                hi[g] = Swift.max(hi[g], x)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                self.count = count
+                self.sum = sum
+                self.min = min
+                self.max = max
+                self.error = error
+                return
             }
+            count.withUnsafeMutableBufferPointer { cp in
+                sum.withUnsafeMutableBufferPointer { sp in
+                    min.withUnsafeMutableBufferPointer { lo in
+                        max.withUnsafeMutableBufferPointer { hi in
+                            for (k, input) in inputs.enumerated() {
+                                let mask = masks?[k] ?? nil
+                                Aggregation.forEachNumber(input, groups: groups, mask: mask, { g, x in
+                                    cp[g] += 1
+                                    sp[g] += x
+                                    if x < lo[g] { lo[g] = x }
+                                    if x > hi[g] { hi[g] = x }
+                                }, { g, code in
+                                    if error[g] == 0 { error[g] = code }
+                                })
+                            }
+                        }
+                    }
+                }
+            }
+            self.count = count
+            self.sum = sum
+            self.min = min
+            self.max = max
+            self.error = error
         }
     }
 
@@ -179,22 +233,84 @@ enum Aggregation {
 
         /// Collects the inputs in two passes (count, then fill).
         init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
+            if inputs.count == 1, masks == nil, case .numbers(let xs, _) = inputs[0].vector.payload,
+               case .rows(let ids) = inputs[0].map, xs.count <= ids.count {
+                self.init(numbers: xs, status: inputs[0].vector.status, ids: ids, groups: groups)
+                return
+            }
+            self.init(general: inputs, groups: groups, masks: masks)
+        }
+
+        /// One column over grouped rows: counting sort by group without closures.
+        init(numbers xs: [Double], status: Status, ids: [Int32], groups: Int) {
+            let codes = status.materialized(xs.count) ?? []
+            let useCodes = !codes.isEmpty
             var counts = [Int](repeating: 0, count: groups + 1)
             var errors = [UInt8](repeating: 0, count: groups)
-            for (k, input) in inputs.enumerated() {
-                Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, _ in counts[g + 1] += 1 },
-                                          { g, code in if errors[g] == 0 { errors[g] = code } })
+            let n = xs.count
+            counts.withUnsafeMutableBufferPointer { cp in
+                ids.withUnsafeBufferPointer { ip in
+                    codes.withUnsafeBufferPointer { kp in
+                        for i in 0..<n {
+                            let g = Int(ip[i])
+                            if g < 0 || g >= groups { continue }
+                            if useCodes, kp[i] != 0 {
+                                if Aggregation.isError(kp[i]), errors[g] == 0 { errors[g] = kp[i] }
+                                continue
+                            }
+                            cp[g + 1] += 1
+                        }
+                    }
+                }
+            }
+            for g in 0..<groups { counts[g + 1] += counts[g] }
+            var cursor = counts
+            var values = [Double](repeating: 0, count: counts[groups])
+            values.withUnsafeMutableBufferPointer { vp in
+                cursor.withUnsafeMutableBufferPointer { cp in
+                    ids.withUnsafeBufferPointer { ip in
+                        codes.withUnsafeBufferPointer { kp in
+                            xs.withUnsafeBufferPointer { xp in
+                                for i in 0..<n {
+                                    let g = Int(ip[i])
+                                    if g < 0 || g >= groups || (useCodes && kp[i] != 0) { continue }
+                                    vp[cp[g]] = xp[i]
+                                    cp[g] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            self.values = values
+            self.offsets = counts
+            self.error = errors
+        }
+
+        /// Any inputs: two passes through `forEachNumber`.
+        init(general inputs: [AggregateInput], groups: Int, masks: [[Bool]?]?) {
+            var counts = [Int](repeating: 0, count: groups + 1)
+            var errors = [UInt8](repeating: 0, count: groups)
+            counts.withUnsafeMutableBufferPointer { cp in
+                for (k, input) in inputs.enumerated() {
+                    Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, _ in cp[g + 1] += 1 },
+                                              { g, code in if errors[g] == 0 { errors[g] = code } })
+                }
             }
             error = errors
             for g in 0..<groups { counts[g + 1] += counts[g] }
             offsets = counts
             var cursor = counts
             var values = [Double](repeating: 0, count: counts[groups])
-            for (k, input) in inputs.enumerated() {
-                Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, x in
-                    values[cursor[g]] = x
-                    cursor[g] += 1
-                }, { _, _ in })
+            values.withUnsafeMutableBufferPointer { vp in
+                cursor.withUnsafeMutableBufferPointer { cp in
+                    for (k, input) in inputs.enumerated() {
+                        Aggregation.forEachNumber(input, groups: groups, mask: masks?[k] ?? nil, { g, x in
+                            vp[cp[g]] = x
+                            cp[g] += 1
+                        }, { _, _ in })
+                    }
+                }
             }
             self.values = values
         }
@@ -205,8 +321,13 @@ enum Aggregation {
 
     /// The k-th smallest (0-based) of `values` via quickselect; reorders `values`.
     static func select(_ values: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = values.count - 1
-        return values.withUnsafeMutableBufferPointer { a in
+        values.withUnsafeMutableBufferPointer { select(in: $0, k) }
+    }
+
+    /// The k-th smallest (0-based) of a buffer via quickselect; reorders it.
+    static func select(in a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var lo = 0, hi = a.count - 1
+        do {
             while hi > lo {
                 if hi - lo < 16 {
                     // Insertion sort for short ranges.
@@ -239,13 +360,18 @@ enum Aggregation {
     /// Value at fractional 0-based rank `h` with linear interpolation (PERCENTILE's rule).
     static func interpolated(_ slice: ArraySlice<Double>, rank h: Double) -> Double {
         var values = Array(slice)
+        return values.withUnsafeMutableBufferPointer { interpolated(in: $0, rank: h) }
+    }
+
+    /// In-place variant on a buffer the caller owns (reorders it).
+    static func interpolated(in a: UnsafeMutableBufferPointer<Double>, rank h: Double) -> Double {
         let lower = Int(h.rounded(.down))
         let fraction = h - Double(lower)
-        let a = select(&values, lower)
-        guard fraction > 0, lower + 1 < values.count else { return a }
+        let x = select(in: a, lower)
+        guard fraction > 0, lower + 1 < a.count else { return x }
         // The next order statistic is the minimum of everything above position `lower`.
-        var b = Double.infinity
-        for i in (lower + 1)..<values.count where values[i] < b { b = values[i] }
-        return a + fraction * (b - a)
+        var y = Double.infinity
+        for i in (lower + 1)..<a.count where a[i] < y { y = a[i] }
+        return x + fraction * (y - x)
     }
 }

@@ -58,7 +58,9 @@ struct Compiler {
     }
 
     private mutating func compileName(_ name: String, span: Span, bracketed: Bool, scope: Scope) -> Node? {
-        if let column = schema.column(named: name) {
+        // At KPI level a name that is both a column and a KPI means the KPI (a bare column is invalid there).
+        let preferKPI = scope == .group && !bracketed && schema.kpi(named: name) != nil
+        if !preferKPI, let column = schema.column(named: name) {
             if scope == .group {
                 let aggregateHint = FormulaType(column.type) == .text
                     ? "count its values with COUNTIF(\(spell(column.name)), \"…\") or COUNTA(\(spell(column.name)))"
@@ -172,11 +174,17 @@ struct Compiler {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
+        var beforePrevious = previous
         for i in 1...a.count {
             var current = [i] + [Int](repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                // Adjacent transposition ("csta" → "csat") costs 1.
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]
@@ -230,7 +238,9 @@ enum ColumnAccess {
 
     /// Converts storage to a vector.
     static func convert(_ column: Column) -> Vector {
-        let status: Status = column.validity.missingCount == 0 ? .allValid : .validity(column.validity)
+        // Codes rather than the bitmap: converted once per evaluation, then every criterion and scan reads bytes.
+        let status: Status = column.validity.missingCount == 0 ? .allValid
+            : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
         let n = column.count
         switch column.storage {
         case .integers(let v): return Vector(payload: .numbers(v.map { Double($0) }, isDate: false), status: status, count: n)

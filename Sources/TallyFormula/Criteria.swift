@@ -125,53 +125,133 @@ public struct Criterion: Sendable, Hashable {
         }
     }
 
+    /// Matches per group for the common fast cases (numbers against a number, logicals, categories);
+    /// nil when the general mask path is needed.
+    func countPerGroup(_ vector: Vector, ids: [Int32], groups: Int) -> [Double]? {
+        let n = vector.count
+        guard ids.count >= n else { return nil }
+        var counts = [Double](repeating: 0, count: groups)
+        let status = vector.status.materialized(n) ?? []
+        let gaps = !status.isEmpty
+        // What a blank or otherwise non-value element does, decided once per status code.
+        var gapMatches = [Bool](repeating: false, count: 10)
+        for code in 1..<10 {
+            gapMatches[code] = matches(Vector(payload: .numbers([0], isDate: false), status: .codes([UInt8(code)]), count: 1).value(0))
+        }
+        @inline(__always) func run(_ hit: (Int) -> Bool) {
+            counts.withUnsafeMutableBufferPointer { cp in
+                ids.withUnsafeBufferPointer { ip in
+                    status.withUnsafeBufferPointer { sp in
+                        gapMatches.withUnsafeBufferPointer { gp in
+                            for i in 0..<n {
+                                let g = Int(ip[i])
+                                if g < 0 || g >= groups { continue }
+                                if gaps, sp[i] != 0 {
+                                    if gp[Int(sp[i])] { cp[g] += 1 }
+                                    continue
+                                }
+                                if hit(i) { cp[g] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        switch vector.payload {
+        case .numbers(let xs, _):
+            guard case .number(let x) = operand else { return nil }
+            xs.withUnsafeBufferPointer { xp in
+                switch comparison {
+                case .equal: run { xp[$0] == x }
+                case .notEqual: run { xp[$0] != x }
+                case .less: run { xp[$0] < x }
+                case .greater: run { xp[$0] > x }
+                case .lessEqual: run { xp[$0] <= x }
+                case .greaterEqual: run { xp[$0] >= x }
+                }
+            }
+        case .booleans(let bs):
+            let criterion = forBooleanColumn()
+            for code in 1..<10 {
+                gapMatches[code] = criterion.matches(Vector(payload: .booleans([false]), status: .codes([UInt8(code)]), count: 1).value(0))
+            }
+            let onTrue = criterion.matches(.boolean(true)), onFalse = criterion.matches(.boolean(false))
+            bs.withUnsafeBufferPointer { bp in run { bp[$0] ? onTrue : onFalse } }
+        case .categories(let codes, let levels):
+            let perLevel = levels.map { matches(.text($0)) }
+            for code in 1..<10 {
+                gapMatches[code] = matches(Vector(payload: .categories(codes: [0], levels: [""]), status: .codes([UInt8(code)]), count: 1).value(0))
+            }
+            let blank = matches(.blank)
+            codes.withUnsafeBufferPointer { cp in
+                perLevel.withUnsafeBufferPointer { lp in
+                    run { i in
+                        let c = Int(cp[i])
+                        return c >= 0 && c < lp.count ? lp[c] : blank
+                    }
+                }
+            }
+        default: return nil
+        }
+        return counts
+    }
+
     /// One flag per element of `vector`: true where the criterion holds.
     func mask(_ vector: Vector) -> [Bool] {
         let n = vector.count
+        let status = vector.status.materialized(n) ?? []
+        let gaps = !status.isEmpty
+        var out = [Bool](repeating: false, count: n)
         switch vector.payload {
         case .scalar(let v): return [Bool](repeating: matches(v), count: n)
         case .categories(let codes, let levels):
             let perLevel = levels.map { matches(.text($0)) }
-            let blank = matches(.blank)
-            var out = [Bool](repeating: false, count: n)
-            for i in 0..<n {
-                let code = vector.status.code(i)
-                if code == statusValue {
-                    let c = Int(codes[i])
-                    out[i] = c >= 0 && c < perLevel.count ? perLevel[c] : blank
-                } else {
-                    out[i] = matches(vector.value(i))
+            out.withUnsafeMutableBufferPointer { op in
+                codes.withUnsafeBufferPointer { cp in
+                    for i in 0..<n {
+                        if gaps, status[i] != statusValue { op[i] = matches(vector.value(i)); continue }
+                        let c = Int(cp[i])
+                        op[i] = c >= 0 && c < perLevel.count ? perLevel[c] : matches(.blank)
+                    }
                 }
             }
             return out
         case .numbers(let xs, _):
-            if case .number(let x) = operand {
-                var out = [Bool](repeating: false, count: n)
-                let gaps = vector.status.mayHaveGaps
-                let blankMatch = matches(.blank)
-                for i in 0..<n {
-                    if gaps, vector.status.code(i) != statusValue {
-                        out[i] = vector.status.code(i) == statusBlank ? blankMatch : matches(vector.value(i))
-                        continue
-                    }
-                    let v = xs[i]
-                    switch comparison {
-                    case .equal: out[i] = v == x
-                    case .notEqual: out[i] = v != x
-                    case .less: out[i] = v < x
-                    case .greater: out[i] = v > x
-                    case .lessEqual: out[i] = v <= x
-                    case .greaterEqual: out[i] = v >= x
+            guard case .number(let x) = operand else { break }
+            let comparison = self.comparison
+            out.withUnsafeMutableBufferPointer { op in
+                xs.withUnsafeBufferPointer { xp in
+                    for i in 0..<n {
+                        if gaps, status[i] != statusValue { op[i] = matches(vector.value(i)); continue }
+                        let v = xp[i]
+                        switch comparison {
+                        case .equal: op[i] = v == x
+                        case .notEqual: op[i] = v != x
+                        case .less: op[i] = v < x
+                        case .greater: op[i] = v > x
+                        case .lessEqual: op[i] = v <= x
+                        case .greaterEqual: op[i] = v >= x
+                        }
                     }
                 }
-                return out
             }
-        case .booleans:
+            return out
+        case .booleans(let bs):
             let criterion = forBooleanColumn()
-            return (0..<n).map { criterion.matches(vector.value($0)) }
+            let onTrue = criterion.matches(.boolean(true)), onFalse = criterion.matches(.boolean(false))
+            out.withUnsafeMutableBufferPointer { op in
+                bs.withUnsafeBufferPointer { bp in
+                    for i in 0..<n {
+                        if gaps, status[i] != statusValue { op[i] = criterion.matches(vector.value(i)); continue }
+                        op[i] = bp[i] ? onTrue : onFalse
+                    }
+                }
+            }
+            return out
         default: break
         }
-        return (0..<n).map { matches(vector.value($0)) }
+        for i in 0..<n { out[i] = matches(vector.value(i)) }
+        return out
     }
 }
 

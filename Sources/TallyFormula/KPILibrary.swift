@@ -230,3 +230,41 @@ extension String {
         return split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+import TallyCore
+
+extension KPIDefinition {
+    /// Checks that every column the KPI reads exists with a fitting type, before its formula is compiled;
+    /// diagnostics point at `location` (the spec's `kpi:` entry) and name the role, the column and the fix.
+    public func check(schema: FormulaSchema, columns mapping: [String: String] = [:],
+                      parameters values: [String: FormulaValue] = [:], at location: SourceLocation) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in mapping.keys where !columns.contains(where: { $0.role == key }) {
+            diagnostics.append(.error(.spec, "KPI `\(id)` has no column role `\(key)`", at: location,
+                                      hint: "its roles are: " + columns.map(\.role).joined(separator: ", ")))
+        }
+        for key in values.keys where !parameters.contains(where: { $0.name == key }) {
+            let known = parameters.map(\.name)
+            diagnostics.append(.error(.spec, "KPI `\(id)` has no parameter `\(key)`", at: location,
+                                      hint: known.isEmpty ? "it takes no parameters" : "its parameters are: " + known.joined(separator: ", ")))
+        }
+        for role in columns {
+            let name = mapping[role.role] ?? role.defaultColumn
+            guard let column = schema.column(named: name) else {
+                let mapped = mapping[role.role] != nil
+                diagnostics.append(.error(
+                    .spec, "KPI `\(id)` needs a column for `\(role.role)` (\(role.description)); the data has no column `\(name)`",
+                    at: location,
+                    hint: mapped ? "check the column name in the data" : "map it: columns: { \(role.role): <your column> }"))
+                continue
+            }
+            if !role.types.contains(column.type) {
+                let expected = role.types.map(\.rawValue).joined(separator: " or ")
+                diagnostics.append(.error(
+                    .spec, "KPI `\(id)` expects `\(column.name)` (\(role.role)) to be \(expected), but it is \(column.type.rawValue)",
+                    at: location, hint: "declare the column's type in the dataset schema, or map another column"))
+            }
+        }
+        return diagnostics
+    }
+}

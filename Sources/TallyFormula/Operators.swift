@@ -118,15 +118,38 @@ enum Operators {
         guard let na = numbers(a), let nb = numbers(b) else { return nil }
         var out = [Double](repeating: 0, count: n)
         var codes: [UInt8]?
-        let gapsA = a.status.mayHaveGaps, gapsB = b.status.mayHaveGaps
+        let codesA = a.status.materialized(n) ?? [], codesB = b.status.materialized(n) ?? []
+        let gapsA = !codesA.isEmpty, gapsB = !codesB.isEmpty
+        let xsA = na.xs ?? [], xsB = nb.xs ?? []
+        let sA = na.scalar, sB = nb.scalar
+        // Plain numbers on both sides: the common case gets a loop without branches on status.
+        if !gapsA && !gapsB {
+            var failed = false
+            xsA.withUnsafeBufferPointer { ap in
+                xsB.withUnsafeBufferPointer { bp in
+                    out.withUnsafeMutableBufferPointer { op in
+                        for i in 0..<n {
+                            switch f(sA ?? ap[i], sB ?? bp[i]) {
+                            case .number(let r), .date(let r): op[i] = r
+                            default: failed = true
+                            }
+                            if failed { break }
+                        }
+                    }
+                }
+            }
+            if !failed { return Vector(payload: .numbers(out, isDate: isDate), status: .allValid, count: n) }
+        }
         for i in 0..<n {
-            var x = na.scalar ?? na.xs?[i] ?? 0
-            var y = nb.scalar ?? nb.xs?[i] ?? 0
+            var x = sA ?? xsA[i]
+            var y = sB ?? xsB[i]
             if gapsA || gapsB {
-                let ca = a.status.code(i), cb = b.status.code(i)
-                if ca >= 2 && ca != statusOmittedFalse || cb >= 2 && cb != statusOmittedFalse {
+                let ca = gapsA ? codesA[i] : 0, cb = gapsB ? codesB[i] : 0
+                let ea = Aggregation.isError(ca) ? ca : (ca == statusEmptyText ? FormulaError.value.statusCode : 0)
+                let eb = Aggregation.isError(cb) ? cb : (cb == statusEmptyText ? FormulaError.value.statusCode : 0)
+                if ea != 0 || eb != 0 {
                     if codes == nil { codes = [UInt8](repeating: 0, count: n) }
-                    codes?[i] = (ca >= 2 && ca != statusOmittedFalse) ? ca : cb
+                    codes?[i] = ea != 0 ? ea : eb
                     continue
                 }
                 if ca != 0 { x = 0 }
@@ -171,9 +194,11 @@ enum Operators {
                 let perLevel = levels.map { test(compare(.text($0), s)) }
                 let blankResult = test(compare(.blank, s))
                 var out = [Bool](repeating: false, count: n)
+                let status = a.status.materialized(n) ?? []
+                let gaps = !status.isEmpty
                 for i in 0..<n {
                     let c = Int(codes[i])
-                    out[i] = a.status.code(i) == 0 && c >= 0 && c < perLevel.count ? perLevel[c] : blankResult
+                    out[i] = (!gaps || status[i] == 0) && c >= 0 && c < perLevel.count ? perLevel[c] : blankResult
                 }
                 return Vector(payload: .booleans(out), status: .allValid, count: n)
             }

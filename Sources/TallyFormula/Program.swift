@@ -138,6 +138,21 @@ public struct ComputedColumn: Sendable {
     public var errors: [Int: FormulaError]
 
     init(name: String, vector: Vector, rows: Int, type: FormulaType) {
+        // Typed vectors become columns directly (no per-row values): numbers, non-date, no empty-text/FALSE gaps.
+        if vector.count == rows, case .numbers(let xs, let isDate) = vector.payload, !isDate, type != .date {
+            let codes = vector.status.materialized(rows) ?? []
+            if !codes.contains(where: { $0 == statusEmptyText || $0 == statusOmittedFalse }) {
+                var validity = ValidityBitmap(count: rows, allValid: true)
+                var errors: [Int: FormulaError] = [:]
+                for (i, code) in codes.enumerated() where code != statusValue {
+                    validity.set(i, false)
+                    if let e = FormulaError(statusCode: code) { errors[i] = e }
+                }
+                column = Column(name: name, type: .decimal, storage: .numbers(xs), validity: validity)
+                self.errors = errors
+                return
+            }
+        }
         var errors: [Int: FormulaError] = [:]
         var validity = ValidityBitmap(count: rows, allValid: true)
         let values = (0..<rows).map { vector.value(vector.isScalar ? 0 : $0) }

@@ -18,6 +18,33 @@ enum Status: Sendable {
         }
     }
 
+    /// One code per element (nil when every element is a value): for tight loops that must not touch the enum.
+    func materialized(_ n: Int) -> [UInt8]? {
+        switch self {
+        case .allValid: return nil
+        case .codes(let codes): return codes
+        case .validity(let bits):
+            var out = [UInt8](repeating: 0, count: n)
+            let limit = min(n, bits.count)
+            bits.words.withUnsafeBufferPointer { wp in
+                out.withUnsafeMutableBufferPointer { op in
+                    // Whole words of valid rows (the usual case) are skipped 64 rows at a time.
+                    for w in 0..<((limit + 63) / 64) {
+                        var missing = ~wp[w]
+                        if missing == 0 { continue }
+                        while missing != 0 {
+                            let bit = missing.trailingZeroBitCount
+                            let i = w * 64 + bit
+                            if i < limit { op[i] = 1 }
+                            missing &= missing - 1
+                        }
+                    }
+                }
+            }
+            return out
+        }
+    }
+
     /// True when some element is not a plain value.
     var mayHaveGaps: Bool {
         switch self {
@@ -33,6 +60,9 @@ let statusValue: UInt8 = 0
 let statusBlank: UInt8 = 1
 /// Status code of the FALSE an IF without an else branch yields (skipped by aggregates, like Excel's FALSE).
 let statusOmittedFalse: UInt8 = 8
+/// Status code of an empty text ("") inside a number vector (`IF(ISBLANK(x), "", x*2)`): skipped by aggregates,
+/// counted by COUNTA and COUNTBLANK, #VALUE! in arithmetic.
+let statusEmptyText: UInt8 = 9
 
 /// The values of one expression for every row (or every group) at once: the unit compiled operations act on.
 struct Vector: Sendable {
@@ -81,6 +111,7 @@ struct Vector: Sendable {
         if code != statusValue {
             if code == statusBlank { return .blank }
             if code == statusOmittedFalse { return .boolean(false) }
+            if code == statusEmptyText { return .text("") }
             return .error(FormulaError(statusCode: code) ?? .value)
         }
         switch payload {
@@ -107,6 +138,8 @@ struct VectorBuilder {
     private var values: [FormulaValue] = []
     private var codes: [UInt8] = []
     private var hasGaps = false
+    private var mixed = false
+    private var allDates = true
 
     /// Prepares storage for `count` elements of `type`.
     init(type: FormulaType, count: Int) {
@@ -115,14 +148,31 @@ struct VectorBuilder {
         case .number, .date: numbers.reserveCapacity(count)
         case .boolean: booleans.reserveCapacity(count)
         case .text: texts.reserveCapacity(count)
-        case .any: values.reserveCapacity(count)
+        case .any: numbers.reserveCapacity(count)
         }
         codes.reserveCapacity(count)
     }
 
     /// Appends one value; values that do not fit the static type are kept via the status codes or as text.
     mutating func append(_ value: FormulaValue) {
-        if type == .any { values.append(value); return }
+        if type == .any {
+            if mixed { values.append(value); return }
+            // Stay numeric while values are numbers, blanks, errors and empty text; switch to mixed storage otherwise.
+            switch value {
+            case .number(let v): numbers.append(v); codes.append(statusValue); allDates = false
+            case .date(let v): numbers.append(v); codes.append(statusValue)
+            case .blank: numbers.append(0); codes.append(statusBlank); hasGaps = true
+            case .error(let e): numbers.append(0); codes.append(e.statusCode); hasGaps = true
+            case .text(let s) where s.isEmpty: numbers.append(0); codes.append(statusEmptyText); hasGaps = true
+            default:
+                mixed = true
+                values = (0..<numbers.count).map { i in
+                    Vector(payload: .numbers(numbers, isDate: false), status: .codes(codes), count: numbers.count).value(i)
+                }
+                values.append(value)
+            }
+            return
+        }
         var code = statusValue
         switch value {
         case .blank: code = statusBlank
@@ -159,7 +209,7 @@ struct VectorBuilder {
 
     /// Marks the last appended element as the FALSE of an omitted IF branch.
     mutating func markLastOmittedFalse() {
-        guard type != .any, !codes.isEmpty else { return }
+        guard !mixed, !codes.isEmpty else { return }
         codes[codes.count - 1] = statusOmittedFalse
         hasGaps = true
     }
@@ -172,7 +222,9 @@ struct VectorBuilder {
         case .date: return Vector(payload: .numbers(numbers, isDate: true), status: status, count: numbers.count)
         case .boolean: return Vector(payload: .booleans(booleans), status: status, count: booleans.count)
         case .text: return Vector(payload: .texts(texts), status: status, count: texts.count)
-        case .any: return Vector(payload: .values(values), status: .allValid, count: values.count)
+        case .any:
+            if mixed { return Vector(payload: .values(values), status: .allValid, count: values.count) }
+            return Vector(payload: .numbers(numbers, isDate: allDates && !numbers.isEmpty), status: status, count: numbers.count)
         }
     }
 }

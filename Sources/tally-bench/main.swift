@@ -9,9 +9,11 @@ let rest = Array(arguments.dropFirst())
 switch stage {
 case "csv": CSVBenchmark.run(rest)
 case "formula": FormulaBenchmark.run(rest)
+case "charts": ChartBenchmark.run(rest)
 case "all":
     CSVBenchmark.run(rest)
     FormulaBenchmark.run(rest)
+    ChartBenchmark.run(rest)
 default:
-    print("usage: tally-bench [csv|formula|all] [options]")
+    print("usage: tally-bench [csv|formula|charts|all] [options]")
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tally
 import TallyCore
 
@@ -18,7 +19,13 @@ struct TallyCommand: ParsableCommand {
 /// `tally build`: renders reports from specs.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build the reports described by one or more specs.")
+        commandName: "build", abstract: "Build the reports described by one or more specs.",
+        discussion: """
+            Each report is written to temporary files and renamed into place only when it fully succeeded.
+            An unchanged report (same spec, data, parameters and tool version) is skipped unless --force.
+            Exit codes: 0 built or up to date; 1 some builds failed; 2 invalid spec or usage; 3 data error;
+            4 an alert requested with --fail-on fired.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Write outputs under this directory instead of the spec's output.directory.", valueName: "dir"))
     var out: String?
@@ -32,10 +39,71 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Pin the report date (YYYY-MM-DD) so relative periods are reproducible.", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("Reports rendered in parallel (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Build only shard i of n (1-based), splitting specs and batch items across machines.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(name: .long, help: "Rebuild even when inputs are unchanged.")
+    var force = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 4 when an alert fires: special-cause, target-missed, data-quality (comma-separated).", valueName: "alerts"))
+    var failOn: String?
+
+    @Flag(name: .long, help: "Print a machine-readable JSON summary (reports, outputs, alerts, timings) on stdout.")
+    var json = false
+
     @Argument(help: ArgumentHelp("Spec files (.yaml) or directories of specs.", valueName: "spec"))
     var specs: [String]
 
     func run() throws {
+        let parsed = try parseOptions()
+        let world = LocalWorld()
+        let paths: [String]
+        switch SpecDiscovery.expand(specs, world: world) {
+        case .success(let found): paths = found
+        case .failure(let error):
+            Output.diagnostics(error.diagnostics)
+            throw ExitStatus.invalidSpecOrUsage
+        }
+        let requests = paths.map {
+            BuildRequest(specPath: $0, outputDirectory: out, formats: parsed.formats, parameters: parsed.parameters, asOf: parsed.asOf)
+        }
+        let options = BuildOptions(jobs: jobs ?? CoreCount.available, shard: parsed.shard, force: force)
+        let outcomes = BuildScheduler.run(requests, options: options, world: world)
+        var failures: [ExitStatus] = []
+        var fired: [Alert] = []
+        for outcome in outcomes {
+            switch outcome.status {
+            case .built(let summary):
+                Output.diagnostics(summary.warnings)
+                if !json { Output.line(summary.line + String(format: " (%.2fs)", outcome.seconds)) }
+            case .upToDate(let directory):
+                if !json { Output.line("up to date \(Path.stem(of: outcome.specPath))\(outcome.item.map { " [\($0)]" } ?? ""): \(directory) (use --force to rebuild)") }
+            case .failed(let error):
+                Output.diagnostics(error.diagnostics)
+                failures.append(error.category == .data ? .dataError : (error.category == .output ? .someBuildsFailed : .invalidSpecOrUsage))
+            }
+            for alert in outcome.alerts where parsed.failOn.contains(alert.kind) {
+                fired.append(alert)
+                Output.error("alert: \(alert.kind.rawValue): \(alert.message)")
+            }
+        }
+        let status: ExitStatus
+        if failures.isEmpty {
+            status = fired.isEmpty ? .success : .alert
+        } else if failures.count == outcomes.count, let first = failures.first, Set(failures.map(\.rawValue)).count == 1 {
+            status = first
+        } else {
+            status = .someBuildsFailed
+        }
+        if json { Output.line(BuildJSON.summary(outcomes, fired: fired, exitCode: status.rawValue)) }
+        if status != .success { throw status }
+    }
+
+    /// Checks and converts every option; usage errors exit 2 with a hint.
+    private func parseOptions() throws -> (parameters: [String: String], asOf: CivilDate?, formats: [String]?, shard: (index: Int, count: Int)?, failOn: Set<AlertKind>) {
         var parameters: [String: String] = [:]
         for assignment in param {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
@@ -60,29 +128,28 @@ struct BuildCommand: ParsableCommand {
                 throw ExitStatus.invalidSpecOrUsage
             }
         }
-        let world = LocalWorld()
-        let paths: [String]
-        switch SpecDiscovery.expand(specs, world: world) {
-        case .success(let found): paths = found
-        case .failure(let error):
-            Output.diagnostics(error.diagnostics)
+        var shardValue: (index: Int, count: Int)? = nil
+        if let shard {
+            let parts = shard.split(separator: "/")
+            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
+                Output.error("error: --shard '\(shard)' must be i/n with 1 ≤ i ≤ n, e.g. --shard 2/4")
+                throw ExitStatus.invalidSpecOrUsage
+            }
+            shardValue = (i - 1, n)
+        }
+        if let jobs, jobs < 1 {
+            Output.error("error: --jobs must be at least 1")
             throw ExitStatus.invalidSpecOrUsage
         }
-        var worst = ExitStatus.success
-        for path in paths {
-            let request = BuildRequest(specPath: path, outputDirectory: out, formats: formats, parameters: parameters, asOf: pinned)
-            switch ReportBuilder.build(request, world: world) {
-            case .success(let summary):
-                Output.diagnostics(summary.warnings)
-                Output.line(summary.line)
-            case .failure(let error):
-                Output.diagnostics(error.diagnostics)
-                let status: ExitStatus = error.category == .data ? .dataError : (error.category == .output ? .someBuildsFailed : .invalidSpecOrUsage)
-                if paths.count > 1 && worst == .success { worst = .someBuildsFailed }
-                if paths.count == 1 { worst = status }
+        var alerts = Set<AlertKind>()
+        for name in (failOn ?? "").split(separator: ",").map({ $0.trimmingCharacters() }) where !name.isEmpty {
+            guard let kind = AlertKind(rawValue: name) else {
+                Output.error("error: --fail-on '\(name)' is not an alert; use special-cause, target-missed or data-quality")
+                throw ExitStatus.invalidSpecOrUsage
             }
+            alerts.insert(kind)
         }
-        if worst != .success { throw worst }
+        return (parameters, pinned, formats, shardValue, alerts)
     }
 }
 

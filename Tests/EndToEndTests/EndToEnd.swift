@@ -61,6 +61,27 @@ enum IndependentFCR {
         return (Double(counts[0].yes) / Double(counts[0].all), Double(counts[1].yes) / Double(counts[1].all))
     }
 
+    /// FCR of the ISO week starting on `monday` (local dates, Europe/London).
+    static func week(starting monday: String) throws -> Double {
+        let text = try String(contentsOfFile: TestPaths.inRepository("SampleData/tickets.csv"), encoding: .utf8)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let local = DateFormatter()
+        local.dateFormat = "yyyy-MM-dd"
+        local.timeZone = TimeZone(identifier: "Europe/London")
+        local.locale = Locale(identifier: "en_GB_POSIX")
+        guard let start = local.date(from: monday) else { return .nan }
+        let days = (0..<7).map { local.string(from: start.addingTimeInterval(Double($0) * 86_400 + 3600)) }
+        var yes = 0, all = 0
+        for record in IndependentCSV.records(text) {
+            guard let stamp = record["opened_at"], let date = formatter.date(from: stamp), let fcr = record["fcr"], !fcr.isEmpty else { continue }
+            guard days.contains(local.string(from: date)) else { continue }
+            all += 1
+            if fcr == "Y" { yes += 1 }
+        }
+        return Double(yes) / Double(all)
+    }
+
     /// One-decimal percentage as the report prints it, e.g. "65.7%".
     static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", (fraction * 1000).rounded() / 10) }
 }

@@ -27,6 +27,14 @@ enum ChartFixtures {
             ("control-xmr", controlChart(size)),
             ("control-p-monthly", controlMonthly(size)),
             ("run-chart", runChart(size)),
+            ("pareto", pareto(size)),
+            ("histogram", histogram(size)),
+            ("box-plot", boxPlot(size)),
+            ("likert", likert(size)),
+            ("dumbbell", dumbbell(size)),
+            ("kpi-tile", kpiTile(Size(min(size.width, 300), min(size.height, 170)))),
+            ("small-multiples", smallMultiples(size)),
+            ("servqual", servqual(size)),
         ]
     }
 
@@ -42,6 +50,14 @@ enum ChartFixtures {
         case .timeSeries(var d): d.series = []; m.content = .timeSeries(d)
         case .controlChart(var d): d.points = []; m.content = .controlChart(d)
         case .runChart(var d): d.points = d.points.map { var p = $0; p.value = nil; return p }; m.content = .runChart(d)
+        case .pareto(var d): d.categories = []; m.content = .pareto(d)
+        case .histogram(var d): d.groups = []; m.content = .histogram(d)
+        case .boxPlot(var d): d.groups = []; m.content = .boxPlot(d)
+        case .likert(var d): d.rows = d.rows.map { .init(label: $0.label, counts: $0.counts.map { _ in 0 }) }; m.content = .likert(d)
+        case .dumbbell(var d): d.rows = d.rows.map { .init(label: $0.label, baseline: nil, post: nil) }; m.content = .dumbbell(d)
+        case .kpiTile(var d): d.value = nil; m.content = .kpiTile(d)
+        case .smallMultiples(var d): d.panels = []; m.content = .smallMultiples(d)
+        case .servqual(var d): d.dimensions = []; m.content = .servqual(d)
         }
         return m
     }
@@ -158,19 +174,126 @@ enum ChartFixtures {
     }
 
     static func runChart(_ size: Size) -> ChartModel {
-        let values = weeklyValues(count: 26, seed: 5)
-        let before = values[0..<13].sorted(), after = values[13...].sorted()
-        let medians = [before[before.count / 2], after[after.count / 2]]
+        // The baseline median is extended into the after period; a shift is 6+ consecutive points on one side of it.
+        var noise = Noise(state: 5)
+        let values = (0..<26).map { i in (i < 13 ? 412.0 : 372) + 16 * noise.normal() }
+        let sorted = values[0..<13].sorted()
+        let median = sorted[sorted.count / 2]
+        var signals = [[SPCRule]](repeating: [], count: values.count)
+        var runStart = 0
+        for i in 1...values.count {
+            let sameSide = i < values.count && (values[i] < median) == (values[runStart] < median) && values[i] != median
+            if !sameSide {
+                if i - runStart >= 6 { for k in runStart..<i { signals[k] = [.shift] } }
+                runStart = i
+            }
+        }
         let points = values.enumerated().map { i, v in
-            ControlChartData.Point(
-                x: Double(i), label: "Wk \(i + 1)", value: v, centre: medians[i < 13 ? 0 : 1], phase: i < 13 ? 0 : 1,
-                signals: (15...21).contains(i) ? [.shift] : [])
+            ControlChartData.Point(x: Double(i), label: "Wk \(i + 1)", value: v, centre: median, phase: i < 13 ? 0 : 1, signals: signals[i])
         }
         return model(
-            "aht-run", "Handling time: a shift below the median after week 13", "Run chart of weekly mean handling time",
+            "aht-run", "Handling time: a run below the baseline median after the new script", "Run chart of weekly mean handling time",
             size,
             .runChart(ControlChartData(
                 points: points, phases: [.init(label: "Before", startIndex: 0), .init(label: "After", startIndex: 13, change: "New script")],
                 xAxis: .index, format: .duration, decimals: 0, improvementDirection: .lowerIsBetter, chartKindLabel: "Run chart")))
+    }
+
+    static func pareto(_ size: Size) -> ChartModel {
+        let raw: [(String, Double)] = [
+            ("Billing error", 412), ("Long wait on phone", 298), ("Not called back", 187), ("Wrong information given", 121),
+            ("Rude staff", 64), ("Website fault", 41), ("Other", 37),
+        ]
+        let total = raw.map(\.1).reduce(0, +)
+        var running = 0.0
+        let cats = raw.map { label, v -> ParetoData.Category in
+            running += v
+            return .init(label: label, value: v, cumulativeShare: running / total)
+        }
+        return model(
+            "complaints-pareto", "Three reasons account for 78% of complaints", "Complaints by reason, after the change",
+            size, .pareto(ParetoData(categories: cats, threshold: 0.8, unit: "complaints")))
+    }
+
+    static func histogram(_ size: Size) -> ChartModel {
+        let edges = stride(from: 120.0, through: 720, by: 60).map { $0 }
+        return model(
+            "aht-hist", "Fewer long calls after the change", "Distribution of handling time per call",
+            size,
+            .histogram(HistogramData(edges: edges, groups: [
+                .init(label: "Baseline", counts: [12, 60, 160, 260, 240, 170, 90, 50, 30, 20]),
+                .init(label: "After change", counts: [20, 110, 260, 300, 200, 100, 40, 15, 8, 4]),
+            ], format: .duration)))
+    }
+
+    static func boxPlot(_ size: Size) -> ChartModel {
+        model(
+            "aht-box", "Median handling time fell by 48 seconds", "Handling time per call by phase",
+            size,
+            .boxPlot(BoxPlotData(groups: [
+                .init(label: "Baseline", n: 1_112, whiskerLow: 150, q1: 330, median: 402, q3: 470, whiskerHigh: 680, outliers: [700, 715], mean: 410),
+                .init(label: "After change", n: 1_057, whiskerLow: 140, q1: 290, median: 354, q3: 410, whiskerHigh: 600, outliers: [640, 690, 712], mean: 358),
+            ], format: .duration, decimals: 0)))
+    }
+
+    static func likert(_ size: Size) -> ChartModel {
+        model(
+            "csat-likert", "More customers were satisfied after the change", "CSAT survey responses, share of respondents",
+            size,
+            .likert(LikertData(
+                levels: ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+                rows: [
+                    .init(label: "Baseline", counts: [142, 210, 260, 520, 300]),
+                    .init(label: "After change", counts: [80, 150, 230, 610, 420]),
+                ])))
+    }
+
+    static func dumbbell(_ size: Size) -> ChartModel {
+        model(
+            "fcr-teams", "First contact resolution improved in five of six teams", "Baseline (Jan–Mar) vs after the change (Jun–Sep)",
+            size,
+            .dumbbell(DumbbellData(rows: [
+                .init(label: "North", baseline: 0.64, post: 0.71), .init(label: "South", baseline: 0.61, post: 0.69),
+                .init(label: "Digital channels and webchat", baseline: 0.72, post: 0.78), .init(label: "Complaints", baseline: 0.55, post: 0.52),
+                .init(label: "Billing", baseline: 0.66, post: 0.70), .init(label: "Retentions", baseline: 0.70, post: 0.70),
+            ], baselineLabel: "Baseline", postLabel: "After", format: .percent, decimals: 0, improvementDirection: .higherIsBetter)))
+    }
+
+    static func kpiTile(_ size: Size) -> ChartModel {
+        model(
+            "fcr-tile", "First contact resolution", "Latest month, Sep 2025",
+            size,
+            .kpiTile(KPITileData(
+                value: 0.72, format: .percent, decimals: 1, change: 0.061, changeLabel: "vs baseline", improvementDirection: .higherIsBetter,
+                sparkline: [0.65, 0.66, 0.655, 0.67, 0.66, 0.69, 0.70, nil, 0.71, 0.72, 0.715, 0.72], target: 0.7,
+                variation: .improvementHigh, assurance: .hitOrMiss)))
+    }
+
+    static func smallMultiples(_ size: Size) -> ChartModel {
+        var noise = Noise(state: 21)
+        let teams = ["North", "South", "Digital", "Complaints", "Billing", "Retentions"]
+        let panels = teams.enumerated().map { t, name in
+            SmallMultiplesData.Panel(label: name, points: (0..<18).map { m in
+                let date = CivilDate(year: 2024 + m / 12, month: m % 12 + 1, day: 1)
+                return .init(x: Double(date.days), value: 0.6 + 0.02 * Double(t) + (m >= 9 ? 0.05 : 0) + 0.02 * noise.normal())
+            })
+        }
+        return model(
+            "fcr-small-multiples", "Every team improved after the October change", "First contact resolution by team, monthly",
+            size,
+            .smallMultiples(SmallMultiplesData(
+                panels: panels, xAxis: .time(.month), changeAt: Double(CivilDate(year: 2024, month: 10, day: 1).days), target: 0.7,
+                format: .percent, decimals: 0)))
+    }
+
+    static func servqual(_ size: Size) -> ChartModel {
+        model(
+            "servqual", "Reliability and responsiveness fall furthest short", "SERVQUAL scores, 1–7 scale, after the change",
+            size,
+            .servqual(ServqualData(dimensions: [
+                .init(label: "Tangibles", expectation: 5.4, perception: 5.6), .init(label: "Reliability", expectation: 6.5, perception: 5.3),
+                .init(label: "Responsiveness", expectation: 6.2, perception: 5.1), .init(label: "Assurance", expectation: 6.0, perception: 5.7),
+                .init(label: "Empathy", expectation: 5.8, perception: 5.5),
+            ])))
     }
 }

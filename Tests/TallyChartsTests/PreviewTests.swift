@@ -15,7 +15,7 @@ import Glibc
         let renderer = ChartRenderer(theme: .standard, measurer: PangoTextMeasurer())
         let sizes = [("", Size(540, 320)), ("-small", Size(300, 200))]
         for (suffix, size) in sizes {
-            for (name, model) in ChartFixtures.all(size: size) + ChartFixtures.empties() {
+            for (name, model) in ChartFixtures.all(size: size) + ChartFixtures.empties() + ChartFixtures.degenerate() {
                 let png = try PNGExporter.export(renderer.render(model), dpi: 150)
                 let path = directory + "/" + name + suffix + ".png"
                 guard let file = fopen(path, "wb") else { continue }

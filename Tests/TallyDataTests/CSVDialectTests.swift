@@ -91,3 +91,39 @@ import Testing
         #expect(r.table.rowCount == 2)
     }
 }
+
+/// Edge cases of shape: header-only files, long headers, whitespace lines.
+@Suite struct CSVShapeTests {
+    @Test func headerOnlyFileGivesEmptyColumns() throws {
+        let r = try readCSV("a,b\n")
+        #expect(r.table.rowCount == 0)
+        #expect(r.table.columns.map(\.type) == [.text, .text])
+    }
+
+    @Test func readHeaderOfALargeFileDoesNotSplitCharacters() throws {
+        var text = "name,city\n"
+        while text.utf8.count < (1 << 20) + 100 { text += "Zoë,Göteborg\n" }
+        #expect(try CSVReader.readHeader(bytes: Array(text.utf8), path: "big.csv") == ["name", "city"])
+    }
+
+    @Test func whitespaceOnlyLineIsARecordNotABlankLine() throws {
+        let d = try #require(readError("a,b\n1,2\n   \n3,4\n"))
+        #expect(d.location?.line == 3)
+        #expect(d.message.contains("has 1 field, expected 2"))
+    }
+
+    @Test func records() throws {
+        let json = try CSVReader.records(bytes: Array("a,b\n1,\"x\"\"y\"\n\n2,\"tab\there\"\n".utf8), path: "r.csv")
+        #expect(json == "[\n  {\"a\": \"1\", \"b\": \"x\\\"y\"},\n  {\"a\": \"2\", \"b\": \"tab\\there\"}\n]")
+        #expect(try CSVReader.records(bytes: Array("a\n".utf8), path: "r.csv") == "[]")
+        var skip = CSVReadOptions()
+        skip.badRows = .skip
+        #expect(try CSVReader.records(bytes: Array("a,b\n1\n2,3\n".utf8), path: "r.csv", options: skip) == "[\n  {\"a\": \"2\", \"b\": \"3\"}\n]")
+        do {
+            _ = try CSVReader.records(bytes: Array("a,b\n1\n".utf8), path: "r.csv")
+            Issue.record("expected a ragged-row error")
+        } catch {
+            #expect(error.diagnostics.first?.location?.line == 2)
+        }
+    }
+}

@@ -1,4 +1,7 @@
 import TallyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import TallyData
 
@@ -45,7 +48,12 @@ import Testing
         bytes.withUnsafeBufferPointer { buffer in
             let shared = SharedBytes(base: buffer.baseAddress!, count: buffer.count)
             for workers in 2...40 {
-                let starts = CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers)
+                let starts = CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers, quotesPerBlock: nil)
+                let prepass = CSVParallel.prepass(shared, from: 0, threads: 2)
+                #expect(prepass.firstInvalid == nil)
+                #expect(prepass.quotesPerBlock.reduce(0, +) == buffer.filter { $0 == 34 }.count)
+                #expect(CSVParallel.chunkStarts(shared, start: 0, end: buffer.count, workers: workers,
+                                                quotesPerBlock: prepass.quotesPerBlock) == starts)
                 // Every start must be a record start of the sequential scan.
                 var recordStarts = Set<Int>([0, buffer.count])
                 let fields = FieldBuffer()
@@ -58,6 +66,29 @@ import Testing
                     let ok = recordStarts.contains(s) || isBlankRun(buffer, from: s, to: recordStarts)
                     #expect(ok, "workers \(workers) start \(s): \(String(decoding: buffer[max(0, s - 30)..<min(buffer.count, s + 10)], as: UTF8.self).debugDescription)")
                 }
+            }
+        }
+    }
+
+    @Test func prepassParityOverManyBlocksMatchesADirectCount() {
+        var text = "h1,h2\n"
+        var i = 0
+        while text.utf8.count < 3 * CSVParallel.blockSize + 12_345 {
+            text += i % 3 == 0 ? "\(i),\"x\n\"\"y\"\"\"\n" : "\(i),plain\n"
+            i += 1
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let shared = SharedBytes(base: buffer.baseAddress!, count: buffer.count)
+            let prepass = CSVParallel.prepass(shared, from: 0, threads: 3)
+            #expect(prepass.quotesPerBlock.count == 4)
+            for workers in [2, 3, 7, 16] {
+                let direct = CSVParallel.chunkStarts(shared, start: 6, end: buffer.count, workers: workers, quotesPerBlock: nil)
+                let viaPrepass = CSVParallel.chunkStarts(shared, start: 6, end: buffer.count, workers: workers,
+                                                         quotesPerBlock: prepass.quotesPerBlock)
+                #expect(direct == viaPrepass)
+                // Every start is right after a line break that ends a record (never inside "x\n").
+                for s in viaPrepass.dropFirst().dropLast() { #expect(buffer[s - 1] == 10 && buffer[s - 2] != UInt8(ascii: "x")) }
             }
         }
     }
@@ -103,5 +134,41 @@ import Testing
             _ = try CSVReader.read(bytes: Array(text.utf8), path: "t.csv", name: "t", options: options, minimumParallelBytes: 1)
             return nil
         } catch { return error.diagnostics.first }
+    }
+}
+
+/// Reading a mapped file gives the same table as reading its bytes, with pages released as it goes.
+@Suite struct CSVMappedFileTests {
+    @Test func mappedReadEqualsInMemoryRead() throws {
+        var text = "id,channel,comment,score\n"
+        for i in 1...60_000 { text += "\(i),\(["phone", "email"][i % 2]),\"note \(i % 50),\nmore\",\(i % 11)\n" }
+        let path = "/tmp/tally-csv-mapped-\(getpid()).csv"
+        let bytes = Array(text.utf8)
+        try LocalWorld().writeFileAtomically(bytes, to: path)
+        defer { unlink(path) }
+        for threads in [1, 2, 3] {
+            var options = CSVReadOptions()
+            options.threads = threads
+            let mapped = try CSVReader.read(contentsOfFile: path, name: "t", options: options, minimumParallelBytes: 1)
+            let memory = try CSVReader.read(bytes: bytes, path: path, name: "t", options: options, minimumParallelBytes: 1)
+            #expect(mapped.table == memory.table)
+            #expect(mapped.table.rowCount == 60_000)
+        }
+        var bad = bytes
+        bad.append(contentsOf: Array("60001,phone,x,oops\n".utf8))
+        var options = CSVReadOptions()
+        options.schema = ["score": ColumnSpec(.integer)]
+        try LocalWorld().writeFileAtomically(bad, to: path)
+        do {
+            _ = try CSVReader.read(contentsOfFile: path, name: "t", options: options, minimumParallelBytes: 1)
+            Issue.record("expected a type error")
+        } catch {
+            #expect(error.diagnostics.first?.location?.line == 120_002)
+            #expect(error.diagnostics.first?.sourceLine == "60001,phone,x,oops")
+        }
+        let missing = try #require(throws: DiagnosticError.self) {
+            try CSVReader.read(contentsOfFile: "/nonexistent/x.csv", name: "x")
+        }
+        #expect(missing.diagnostics.first?.message.hasPrefix("cannot read the data file") == true)
     }
 }

@@ -27,6 +27,15 @@ import TallyData
         #expect(T.kpi("=MEDIAN(x)", t) == .number(3))
     }
 
+    @Test func emptyTextFromIfCountsAsBlankForCountBlank() {
+        let t = T.table(T.numbers("x", [1, 2, nil]))
+        #expect(T.kpi("=COUNTBLANK(IF(x>1,x,\"\"))", t) == .number(2))
+        #expect(T.kpi("=COUNTA(IF(x>1,x,\"\"))", t) == .number(3))
+        #expect(T.kpi("=COUNT(IF(x>1,x,\"\"))", t) == .number(1))
+        #expect(T.kpi("=SUM(IF(x>1,x,\"\"))", t) == .number(2))
+        #expect(T.rows("=IF(x>1,x,\"\")+1", t) == [.error(.value), .number(3), .error(.value)])
+    }
+
     @Test func emptyRangesFollowExcel() {
         let t = T.table(T.numbers("x", [nil, nil]))
         #expect(T.kpi("=AVERAGE(x)", t) == .error(.divisionByZero))

@@ -98,6 +98,30 @@ import TallyData
         #expect(T.errors("=COUNTIFS(x,1,y)", t).first?.message.contains("pairs") == true)
     }
 
+    @Test func groupedCountIfMatchesAHandCount() throws {
+        let x: [Double?] = [5, nil, 3, 5, 7, nil, 1, 5]
+        let flag: [Bool?] = [true, false, nil, true, true, false, true, nil]
+        let team: [String?] = ["A", "B", nil, "A", "b", "C", nil, "a"]
+        let ids: [Int32] = [0, 0, 1, 1, -1, 2, 2, 2]
+        let t = T.table(T.numbers("x", x), T.booleans("flag", flag), T.categories("team", team))
+        let compiler = FormulaCompiler(schema: T.schema(t))
+        func grouped(_ formula: String) throws -> [FormulaValue] {
+            try compiler.compileAggregate(FormulaSource(formula)).get().evaluate(table: t, groupIds: ids, groupCount: 3)
+        }
+        func hand<V>(_ values: [V?], _ hit: (V?) -> Bool) -> [FormulaValue] {
+            var counts = [0.0, 0, 0]
+            for i in values.indices where ids[i] >= 0 && hit(values[i]) { counts[Int(ids[i])] += 1 }
+            return counts.map { .number($0) }
+        }
+        #expect(try grouped("=COUNTIF(x,\"<>5\")") == hand(x) { $0 != 5 })
+        #expect(try grouped("=COUNTIF(x,\"\")") == hand(x) { $0 == nil })
+        #expect(try grouped("=COUNTIF(x,\">=3\")") == hand(x) { ($0 ?? -1) >= 3 })
+        #expect(try grouped("=COUNTIF(flag,\"N\")") == hand(flag) { $0 == false })
+        #expect(try grouped("=COUNTIF(flag,\"<>\")") == hand(flag) { $0 != nil })
+        #expect(try grouped("=COUNTIF(team,\"a\")") == hand(team) { $0?.lowercased() == "a" })
+        #expect(try grouped("=COUNTIF(team,\"<>a\")") == hand(team) { $0?.lowercased() != "a" })
+    }
+
     @Test func parametersWorkInCriteria() {
         let t = T.table(T.numbers("csat", [5, 4, 3, 2]))
         #expect(T.kpi("=COUNTIF(csat,\">=\"&top)/COUNT(csat)", t, parameters: ["top": .number(4)]) == .number(0.5))

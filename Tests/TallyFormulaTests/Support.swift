@@ -86,3 +86,12 @@ enum T {
         return abs(x - b) <= tolerance * max(1, abs(b))
     }
 }
+
+import Foundation
+
+/// JSON round trip through Foundation's coders (tests only; the library itself does not use Foundation).
+enum JSONEncoderShim {
+    static func roundTrip<V: Codable>(_ value: V) throws -> V {
+        try JSONDecoder().decode(V.self, from: JSONEncoder().encode(value))
+    }
+}

@@ -13,6 +13,18 @@ import Testing
         }
     }
 
+    @Test func normalFarTailAgainstMpmath() {
+        // mpmath.ncdf(-z) at 40 digits; SciPy itself is ~6e-14 off here, Cody's algorithm is not.
+        let cases: [(Double, Double)] = [
+            (20, 2.7536241186062336951e-89), (30, 4.9067139271481870595e-198), (37, 5.7255712225245768227e-300),
+            (8.3, 5.2055697448902540246e-17),
+        ]
+        for (z, expected) in cases {
+            #expect(isClose(Distributions.Normal.survival(z), expected, rel: 1e-15), "sf(\(z))")
+            #expect(isClose(Distributions.Normal.cdf(-z), expected, rel: 1e-15), "cdf(\(-z))")
+        }
+    }
+
     @Test func normalQuantiles() {
         for (p, expected) in DistributionReferences.normalQuantile {
             let actual = Distributions.Normal.quantile(p)
@@ -45,6 +57,16 @@ import Testing
         #expect(isClose(t5.twoSidedPValue(-40), 1.8411962171772954e-07, rel: tolerance))
     }
 
+    @Test func studentTLargeDegreesOfFreedomAgainstMpmath() throws {
+        // Welch df reach 1e6 for 500k rows per group; the large-a expansion keeps ~1e-14 up to df = 1e8.
+        for (t, df, expected) in DistributionReferences.studentTLargeDF {
+            let distribution = try #require(Distributions.StudentT(degreesOfFreedom: df))
+            let actual = distribution.cdf(t)
+            #expect(isClose(actual, expected, rel: tolerance), "cdf(\(t), \(df)): \(relativeError(actual, expected))")
+            #expect(isClose(distribution.survival(-t), expected, rel: tolerance))
+        }
+    }
+
     @Test func studentTQuantiles() throws {
         for (p, df, expected) in DistributionReferences.studentTQuantile {
             let distribution = try #require(Distributions.StudentT(degreesOfFreedom: df))
@@ -64,6 +86,16 @@ import Testing
             let actualSF = distribution.survival(x)
             #expect(isClose(actualCDF, cdf, rel: tolerance), "cdf(\(x), \(df)): \(relativeError(actualCDF, cdf))")
             #expect(isClose(actualSF, sf, rel: tolerance), "sf(\(x), \(df)): \(relativeError(actualSF, sf))")
+        }
+    }
+
+    @Test func chiSquaredLargeDegreesOfFreedomAgainstMpmath() throws {
+        for (x, df, cdf, sf) in DistributionReferences.chiSquaredLargeDF {
+            let distribution = try #require(Distributions.ChiSquared(degreesOfFreedom: df))
+            let actualCDF = distribution.cdf(x)
+            let actualSF = distribution.survival(x)
+            #expect(isClose(actualCDF, cdf, rel: 1e-12), "cdf(\(x), \(df)): \(relativeError(actualCDF, cdf))")
+            #expect(isClose(actualSF, sf, rel: 1e-12), "sf(\(x), \(df)): \(relativeError(actualSF, sf))")
         }
     }
 
@@ -88,6 +120,18 @@ import Testing
             let actualSF = distribution.survival(x)
             #expect(isClose(actualCDF, cdf, rel: tolerance), "cdf(\(x), \(d1), \(d2)): \(relativeError(actualCDF, cdf))")
             #expect(isClose(actualSF, sf, rel: tolerance), "sf(\(x), \(d1), \(d2)): \(relativeError(actualSF, sf))")
+        }
+    }
+
+    @Test func fisherFLargeDenominatorAgainstMpmath() throws {
+        // Small d1 with d2 up to 1e8: the regime where the plain continued fraction loses ~d2·1e-17.
+        for (x, d1, d2, cdf, sf) in DistributionReferences.fisherFLargeDF {
+            let distribution = try #require(
+                Distributions.F(numeratorDegreesOfFreedom: d1, denominatorDegreesOfFreedom: d2))
+            let actualCDF = distribution.cdf(x)
+            let actualSF = distribution.survival(x)
+            #expect(isClose(actualCDF, cdf, rel: 1e-12), "cdf(\(x), \(d1), \(d2)): \(relativeError(actualCDF, cdf))")
+            #expect(isClose(actualSF, sf, rel: 1e-12), "sf(\(x), \(d1), \(d2)): \(relativeError(actualSF, sf))")
         }
     }
 

@@ -79,6 +79,13 @@ import Testing
         #expect(empty.test.pValue == nil)
         #expect(empty.effectSize.estimate == nil)
 
+        let emptyLater = MeanInference.welch(baseline: [1, 2, 3], later: [])
+        #expect(emptyLater.difference.unavailable?.message == "not enough data: n = 0 in later phase")
+        let singleLater = MeanInference.welch(baseline: [1, 2, 3], later: [7])
+        #expect(singleLater.difference.estimate == 5)
+        #expect(singleLater.test.unavailable?.message == "not enough data: n = 1 in later phase (Welch needs n ≥ 2 per group)")
+        #expect(MeanInference.welch(baseline: [1, 2], later: [3, 5], level: 0).test.unavailable?.code == .invalidInput)
+
         let single = MeanInference.welch(baseline: [5], later: [1, 2, 3])
         #expect(single.difference.estimate == -3)
         #expect(single.difference.unavailable?.message == "not enough data: n = 1 in baseline (Welch needs n ≥ 2 per group)")

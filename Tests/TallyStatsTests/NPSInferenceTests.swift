@@ -80,6 +80,16 @@ import Testing
         #expect(oneAtBoundary.caveats.contains(.zeroVariance))
         #expect(oneAtBoundary.caveats.contains(.smallSample))
 
+        let empty = NPSInference.compare(
+            baseline: NPSCounts(promoters: 4, passives: 3, detractors: 2),
+            later: NPSCounts(promoters: 0, passives: 0, detractors: 0))
+        #expect(empty.difference.unavailable?.message == "not enough data: n = 0 in later phase (an NPS interval needs n ≥ 2)")
+        #expect(empty.difference.estimate == nil)
+        #expect(empty.test.pValue == nil)
+        #expect(NPSInference.compare(
+            baseline: NPSCounts(promoters: 4, passives: 3, detractors: 2),
+            later: NPSCounts(promoters: 4, passives: 3, detractors: 2), level: 1.5).difference.unavailable?.code == .invalidInput)
+
         let tooSmall = NPSInference.compare(
             baseline: NPSCounts(promoters: 1, passives: 0, detractors: 0),
             later: NPSCounts(promoters: 3, passives: 2, detractors: 1))

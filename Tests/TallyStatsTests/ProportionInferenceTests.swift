@@ -16,6 +16,13 @@ import Testing
         }
     }
 
+    @Test func countsFromOutcomes() {
+        let counts = ProportionCounts(outcomes: [true, false, true, true])
+        #expect(counts == ProportionCounts(successes: 3, trials: 4))
+        #expect(counts.proportion == 0.75)
+        #expect(ProportionCounts(outcomes: []).proportion == nil)
+    }
+
     @Test func wilsonBoundaryProportionsAreExactAndFlagged() {
         let none = ProportionInference.wilson(successes: 0, trials: 10)
         #expect(none.lower == 0)

@@ -61,9 +61,13 @@ import Testing
 
     @Test func hodgesLehmannSelectionMatchesBruteForce() {
         var generator = SplitMix64(seed: 42)
-        for (m, n, rounding) in [(600, 700, 0.0), (333, 257, 1.0), (1, 40, 0.0), (9, 1, 0.5)] {
-            let baseline = (0..<m).map { _ in round(Double.random(in: 0..<500, using: &generator), to: rounding) }
-            let later = (0..<n).map { _ in round(Double.random(in: 20..<480, using: &generator), to: rounding) }
+        // Continuous values, values on a grid (ties), very heavy ties (six distinct values), tiny samples.
+        let cases: [(Int, Int, Double, Double)] = [
+            (600, 700, 0.0, 500), (333, 257, 1.0, 500), (400, 450, 1.0, 5), (1, 40, 0.0, 500), (9, 1, 0.5, 500),
+        ]
+        for (m, n, rounding, range) in cases {
+            let baseline = (0..<m).map { _ in round(Double.random(in: 0..<range, using: &generator), to: rounding) }
+            let later = (0..<n).map { _ in round(Double.random(in: 0..<range, using: &generator) + 0.3, to: rounding) }
             var differences: [Double] = []
             differences.reserveCapacity(m * n)
             for y in later { for x in baseline { differences.append(y - x) } }
@@ -106,6 +110,8 @@ import Testing
         #expect(isClose(separated.test.pValue, 0.0955807045456294, rel: 1e-10))
 
         #expect(RankInference.compare(baseline: [1, .nan], later: [2]).test.unavailable?.code == .invalidInput)
+        #expect(RankInference.compare(baseline: [1, 2], later: []).shift.unavailable?.message == "not enough data: n = 0 in later phase")
+        #expect(RankInference.compare(baseline: [1, 2], later: [3], level: 1).shift.unavailable?.code == .invalidInput)
     }
 
     func round(_ value: Double, to step: Double) -> Double {

@@ -29,6 +29,24 @@ import Testing
         #expect(try JSONDecoder().decode(NPSComparison.self, from: encoder.encode(nps)) == nps)
     }
 
+    @Test func invalidInputsStillEncode() throws {
+        // NaN levels, NaN data and NaN summaries are rejected with a reason and never reach the JSON.
+        let encoder = JSONEncoder()
+        let nanLevel = ProportionInference.wilson(successes: 1, trials: 3, level: .nan)
+        #expect(nanLevel.unavailable?.code == .invalidInput)
+        _ = try encoder.encode(nanLevel)
+        let nanData = RankInference.compare(baseline: [1, .nan], later: [2, 3])
+        #expect(nanData.baselineMedian == nil)
+        _ = try encoder.encode(nanData)
+        let nanSummary = MeanInference.welch(
+            baseline: SampleSummary(count: 3, mean: .nan, variance: 1), later: SampleSummary(count: 3, mean: 1, variance: 1))
+        #expect(nanSummary.test.unavailable?.message == "non-finite mean nan in baseline")
+        _ = try encoder.encode(nanSummary)
+        let badVariance = MeanInference.tInterval(summary: SampleSummary(count: 3, mean: 1, variance: -1))
+        #expect(badVariance.unavailable?.code == .invalidInput)
+        _ = try encoder.encode(MeanInference.welch(baseline: [1, .infinity], later: [2, 3], level: .infinity))
+    }
+
     @Test func methodIdentifiersAreStable() {
         #expect(InferenceMethod.wilson.rawValue == "wilson")
         #expect(InferenceMethod.newcombeHybridScore.rawValue == "newcombe-hybrid-score")
@@ -72,5 +90,17 @@ import Testing
 
     func collect(_ test: HypothesisTest) -> [Double] {
         [test.statistic, test.degreesOfFreedom, test.zScore, test.pValue].compactMap { $0 }
+    }
+}
+
+/// Missing numbers are written as explicit nulls beside their reason.
+@Suite struct ExplicitNullTests {
+    @Test func missingBoundsAreNull() throws {
+        let single = MeanInference.tInterval([4.5])
+        let text = String(decoding: try JSONEncoder().encode(single), as: UTF8.self)
+        #expect(text.contains("\"lower\":null"))
+        #expect(text.contains("\"upper\":null"))
+        #expect(text.contains("\"estimate\":4.5"))
+        #expect(try JSONDecoder().decode(IntervalEstimate.self, from: Data(text.utf8)) == single)
     }
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+import TallyStats
 import TallyTestSupport
 
 /// Reads `../shared/reference/spc` (CSV files and expected.json).
@@ -201,5 +202,3 @@ extension ControlChartResult {
         }.map(\.index)
     }
 }
-
-import TallyStats

@@ -38,8 +38,90 @@ struct ChunkOutcome: Sendable {
     var failure: RecordFailure?
 }
 
+/// Field boundaries of a batch of records, stored column by column so each column is typed in one tight loop.
+///
+/// Mutable state lives behind pointers (no run-time exclusivity checks, unlike a class's `var`s).
+final class FieldBatch {
+    /// Records per batch.
+    let capacity: Int
+    /// Columns.
+    let columns: Int
+    /// `starts[c * capacity + r]`: field c of record r.
+    let starts: UnsafeMutablePointer<Int>
+    /// Field ends, same layout.
+    let ends: UnsafeMutablePointer<Int>
+    /// Quoting flags, same layout.
+    let flags: UnsafeMutablePointer<UInt8>
+    /// Line of each record (chunk-relative).
+    let lines: UnsafeMutablePointer<Int>
+    /// Start offset of each record.
+    let recordStarts: UnsafeMutablePointer<Int>
+    /// Chunk-relative number of each record.
+    let numbers: UnsafeMutablePointer<Int>
+    /// Holds the record count.
+    private let counter: UnsafeMutablePointer<Int>
+
+    /// Records in the batch.
+    var count: Int {
+        get { counter.pointee }
+        set { counter.pointee = newValue }
+    }
+
+    /// Allocates a batch.
+    init(capacity: Int, columns: Int) {
+        self.capacity = capacity
+        self.columns = columns
+        starts = .allocate(capacity: capacity * max(columns, 1))
+        ends = .allocate(capacity: capacity * max(columns, 1))
+        flags = .allocate(capacity: capacity * max(columns, 1))
+        lines = .allocate(capacity: capacity)
+        recordStarts = .allocate(capacity: capacity)
+        numbers = .allocate(capacity: capacity)
+        counter = .allocate(capacity: 1)
+        counter.pointee = 0
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        flags.deallocate()
+        lines.deallocate()
+        recordStarts.deallocate()
+        numbers.deallocate()
+        counter.deallocate()
+    }
+
+    /// Adds the scanner's current record.
+    @inline(__always)
+    func add(_ fields: FieldBuffer, line: Int, start: Int, number: Int) {
+        let r = counter.pointee
+        let fs = fields.starts
+        let fe = fields.ends
+        let ff = fields.flags
+        for c in 0..<columns {
+            starts[c * capacity + r] = fs[c]
+            ends[c * capacity + r] = fe[c]
+            flags[c * capacity + r] = ff[c]
+        }
+        lines[r] = line
+        recordStarts[r] = start
+        numbers[r] = number
+        counter.pointee = r + 1
+    }
+
+    /// Empties the batch.
+    func clear() { counter.pointee = 0 }
+}
+
 /// Reads a range of records into typed column builders (the body every worker runs).
+///
+/// Records are split into a batch of field ranges, then each column types the whole batch in a loop
+/// specialised for its type (branch-predictable, no per-field dispatch). When a declared column rejects a
+/// value, the batch is rolled back and replayed record by record, so failures are exact.
 enum CSVChunkReader {
+    /// Records per batch.
+    static let batchSize = 2048
+
     /// Parses records starting in `[start, limit)`.
     static func read(
         _ shared: SharedBytes, start: Int, limit: Int, delimiter: UInt8, plans: [ColumnPlan], context: ParseContext,
@@ -49,11 +131,56 @@ enum CSVChunkReader {
         var outcome = ChunkOutcome(builders: plans.map { ColumnBuilder(plan: $0, expectedRows: expectedRows) })
         var scanner = CSVScanner(base: shared.base, start: start, end: shared.count, limit: limit, delimiter: delimiter, firstLine: 0)
         let fields = FieldBuffer(capacity: columns * 2 + 8)
+        let batch = FieldBatch(capacity: batchSize, columns: columns)
         var scratch: [UInt8] = []
         var records = 0
         var skipped: [RecordFailure] = []
         var failure: RecordFailure?
         outcome.builders.withUnsafeMutableBufferPointer { builders in
+            /// Types the batch column by column; on a rejected value, rolls back and replays record by record.
+            var released = start
+            /// `done`: every byte before it is parsed (its pages may go back to the kernel for mapped files).
+            func flush(done: Int) {
+                defer {
+                    if shared.releasable, done - released >= 1 << 20 {
+                        shared.release(from: released, to: done)
+                        released = done
+                    }
+                    batch.clear()
+                }
+                guard batch.count > 0 else { return }
+                let rows = builders.first?.count ?? 0
+                let levels = (0..<columns).map { builders[$0].dictionary.count }
+                var rejected = false
+                for c in 0..<columns {
+                    let o = c * batch.capacity
+                    if !builders[c].appendBatch(shared.base, batch.starts + o, batch.ends + o, batch.flags + o, batch.count,
+                                                context: context, scratch: &scratch) {
+                        rejected = true
+                        break
+                    }
+                }
+                guard rejected else { return }
+                for c in 0..<columns { builders[c].truncate(to: rows, levels: levels[c]) }
+                for r in 0..<batch.count {
+                    let levelsBefore = (0..<columns).map { builders[$0].dictionary.count }
+                    for c in 0..<columns {
+                        let i = c * batch.capacity + r
+                        if !builders[c].append(shared.base, batch.starts[i], batch.ends[i], flag: batch.flags[i], context: context,
+                                               scratch: &scratch) {
+                            for k in 0..<c { builders[k].truncate(to: builders[k].count - 1, levels: levelsBefore[k]) }
+                            let f = RecordFailure(kind: .value(column: c, start: batch.starts[i], end: batch.ends[i], flag: batch.flags[i]),
+                                                  recordLine: batch.lines[r], recordStart: batch.recordStarts[r], record: batch.numbers[r])
+                            if policy == .fail {
+                                failure = f
+                                return
+                            }
+                            skipped.append(f)
+                            break
+                        }
+                    }
+                }
+            }
             reading: while true {
                 let result = scanner.nextRecord(into: fields)
                 var problem: RecordFailure.Kind?
@@ -70,19 +197,18 @@ enum CSVChunkReader {
                             : fields.ends[fields.count - 1] + Int(fields.flags[fields.count - 1] == 0 ? 0 : 1)
                         problem = .ragged(found: fields.count, offset: offset)
                     } else {
-                        for c in 0..<columns {
-                            let ok = builders[c].append(
-                                shared.base, fields.starts[c], fields.ends[c], flag: fields.flags[c], context: context,
-                                scratch: &scratch)
-                            if !ok {
-                                for k in 0..<c { builders[k].removeLast() }
-                                problem = .value(column: c, start: fields.starts[c], end: fields.ends[c], flag: fields.flags[c])
-                                break
-                            }
+                        batch.add(fields, line: scanner.recordLine, start: scanner.recordStart, number: records)
+                        if batch.count == batch.capacity {
+                            flush(done: scanner.recordStart)
+                            if failure != nil { break reading }
                         }
+                        continue
                     }
                 }
                 guard let kind = problem else { continue }
+                // Earlier records are typed first, so failures stay in file order.
+                flush(done: scanner.recordStart)
+                if failure != nil { break reading }
                 let record = RecordFailure(kind: kind, recordLine: scanner.recordLine, recordStart: scanner.recordStart, record: records)
                 if policy == .fail {
                     failure = record
@@ -91,6 +217,7 @@ enum CSVChunkReader {
                 skipped.append(record)
                 if case .structural(let e) = kind { scanner.resynchronise(after: e) }
             }
+            if failure == nil { flush(done: scanner.recordStart) }
         }
         outcome.records = records
         outcome.lines = scanner.line

@@ -23,7 +23,7 @@ enum DialectSniffer {
     static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9, UInt8(ascii: "|")]
 
     /// Length of an Excel `sep=X` first line including its line break, and the separator, or nil.
-    static func sepLine(_ bytes: [UInt8], from start: Int) -> (length: Int, delimiter: UInt8)? {
+    static func sepLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (length: Int, delimiter: UInt8)? {
         let prefix: [UInt8] = Array("sep=".utf8)
         guard bytes.count >= start + 5 else { return nil }
         for k in 0..<3 where bytes[start + k] | 0x20 != prefix[k] { return nil }

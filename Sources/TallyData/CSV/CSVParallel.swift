@@ -10,6 +10,13 @@ struct SharedBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     /// Number of bytes.
     let count: Int
+    /// Whether the bytes are a file mapping whose parsed pages may be released (`PageRelease`).
+    var releasable = false
+
+    /// Releases the whole pages in `[from, to)` when the bytes are a mapping (no-op otherwise).
+    func release(from: Int, to: Int) {
+        if releasable { PageRelease.release(base, from: from, to: to) }
+    }
 }
 
 /// One result slot per worker; each worker writes only its own slot.
@@ -70,39 +77,81 @@ enum CSVParallel {
         return slots.takeAll()
     }
 
-    /// Offset of the first invalid UTF-8 byte at or after `start`, validating in parallel for large inputs.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int, threads: Int?) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress, buffer.count > start else { return nil }
-            let shared = SharedBytes(base: base, count: buffer.count)
-            let length = buffer.count - start
-            let workers = length >= minimumParallelBytes ? workerCount(threads) : 1
-            let bounds = (0...workers).map { k in start + length / workers * k + (k == workers ? length % workers : 0) }
-            let results = map(workers) { k -> Int? in
-                var from = bounds[k]
-                // A sequence starting in the previous chunk owns up to three continuation bytes here.
-                if k > 0 { var n = 0; while n < 3, from < bounds[k + 1], shared.base[from] & 0xC0 == 0x80 { from += 1; n += 1 } }
-                return Transcoding.firstInvalidUTF8(shared.base, start: from, end: bounds[k + 1], limit: shared.count)
+    /// Block size of the validation pass and of the quote counts it records.
+    static let blockSize = 1 << 20
+
+    /// What the validation pass finds: the first invalid UTF-8 byte, and `"` counts per 1 MB block.
+    struct Prepass {
+        /// Offset of the first invalid byte, if any.
+        var firstInvalid: Int?
+        /// Number of `"` bytes in block b = `[b * blockSize, (b + 1) * blockSize)`.
+        var quotesPerBlock: [Int]
+    }
+
+    /// Validates UTF-8 from `start` and counts quotes per block, in parallel for large inputs, releasing
+    /// mapped pages behind it (one pass over memory serves both validation and chunk parity).
+    static func prepass(_ shared: SharedBytes, from start: Int, threads: Int?) -> Prepass {
+        let blocks = (shared.count + blockSize - 1) / blockSize
+        guard shared.count > start, blocks > 0 else { return Prepass(firstInvalid: nil, quotesPerBlock: []) }
+        let workers = min(blocks, shared.count - start >= minimumParallelBytes ? workerCount(threads) : 1)
+        let results = map(workers) { k -> (Int?, [Int]) in
+            var counts: [Int] = []
+            for b in (blocks * k / workers)..<(blocks * (k + 1) / workers) {
+                var from = max(start, b * blockSize)
+                let to = min(shared.count, (b + 1) * blockSize)
+                let blockStart = from
+                // A sequence starting in the previous block owns up to three continuation bytes here.
+                if b * blockSize > start { var n = 0; while n < 3, from < to, shared.base[from] & 0xC0 == 0x80 { from += 1; n += 1 } }
+                if let bad = Transcoding.firstInvalidUTF8(shared.base, start: from, end: to, limit: shared.count) {
+                    return (bad, counts)
+                }
+                counts.append(quoteCount(shared, from: blockStart, to: to))
+                shared.release(from: blockStart, to: to)
             }
-            for case let bad?? in results { return bad }
-            return nil
+            return (nil, counts)
         }
+        var counts: [Int] = []
+        for case let (bad, part)? in results {
+            if let bad { return Prepass(firstInvalid: bad, quotesPerBlock: []) }
+            counts += part
+        }
+        return Prepass(firstInvalid: nil, quotesPerBlock: counts)
+    }
+
+    /// Exact count of `"` bytes in `[from, to)`, eight at a time (SWAR).
+    static func quoteCount(_ shared: SharedBytes, from: Int, to: Int) -> Int {
+        var n = 0
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(shared.base + i).loadUnaligned(as: UInt64.self) ^ SWAR.quote
+            let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & SWAR.highs
+            n += zero.nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if shared.base[i] == 34 { n += 1 }
+            i += 1
+        }
+        return n
     }
 
     /// Chunk starts (record boundaries) for `workers` chunks of `[start, end)`, using quote parity.
-    static func chunkStarts(_ shared: SharedBytes, start: Int, end: Int, workers: Int) -> [Int] {
+    ///
+    /// `quotesPerBlock` (from the prepass, counted from offset 0) gives the parity before any offset; bytes
+    /// before `start` are the BOM, `sep=` line and header, whose quotes are balanced. Without it (transcoded
+    /// input) the quotes are counted here.
+    static func chunkStarts(_ shared: SharedBytes, start: Int, end: Int, workers: Int, quotesPerBlock: [Int]?) -> [Int] {
         let length = end - start
         let nominal = (0...workers).map { k in k == workers ? end : start + length / workers * k }
-        let quoteCounts = map(workers) { k -> Int in
-            var n = 0
-            for i in nominal[k]..<nominal[k + 1] where shared.base[i] == 34 { n += 1 }
-            return n
-        }
+        let blocks: [Int] = quotesPerBlock ?? map((end + blockSize - 1) / blockSize) { b in
+            quoteCount(shared, from: b * blockSize, to: min(end, (b + 1) * blockSize))
+        }.map { $0 ?? 0 }
         var starts = [start]
-        var quotesBefore = 0
         for k in 1..<workers {
-            quotesBefore += quoteCounts[k - 1] ?? 0
-            var inQuotes = quotesBefore & 1 == 1
+            let block = nominal[k] / blockSize
+            var quotes = blocks.prefix(block).reduce(0, +)
+            quotes += quoteCount(shared, from: block * blockSize, to: nominal[k])
+            var inQuotes = quotes & 1 == 1
             var i = nominal[k]
             var found = end
             while i < end {

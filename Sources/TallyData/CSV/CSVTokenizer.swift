@@ -5,58 +5,73 @@ import Darwin
 #endif
 
 /// The field boundaries of the current record, reused from record to record (one allocation per worker).
+///
+/// All mutable state lives behind pointers: a class's `var` properties are access-checked at run time on
+/// every use, which cost ~5% of the whole read when the count lived in a stored property.
 final class FieldBuffer {
+    /// The buffers and counts.
+    struct Storage {
+        var count: Int
+        var capacity: Int
+        var starts: UnsafeMutablePointer<Int>
+        var ends: UnsafeMutablePointer<Int>
+        var flags: UnsafeMutablePointer<UInt8>
+    }
+
+    /// Behind a pointer, so reads and writes are plain memory accesses.
+    private let storage: UnsafeMutablePointer<Storage>
     /// Byte offset where each field's content starts (after an opening quote).
-    private(set) var starts: UnsafeMutablePointer<Int>
+    var starts: UnsafeMutablePointer<Int> { storage.pointee.starts }
     /// Byte offset where each field's content ends (before a closing quote).
-    private(set) var ends: UnsafeMutablePointer<Int>
+    var ends: UnsafeMutablePointer<Int> { storage.pointee.ends }
     /// 0: unquoted, 1: quoted, 2: quoted with doubled quotes inside (needs unescaping).
-    private(set) var flags: UnsafeMutablePointer<UInt8>
+    var flags: UnsafeMutablePointer<UInt8> { storage.pointee.flags }
     /// Number of fields in the current record.
-    var count = 0
-    /// Allocated slots.
-    private var capacity: Int
+    var count: Int {
+        get { storage.pointee.count }
+        set { storage.pointee.count = newValue }
+    }
 
     /// Creates a buffer with room for `capacity` fields (it grows as needed).
     init(capacity: Int = 64) {
-        self.capacity = max(capacity, 8)
-        starts = .allocate(capacity: self.capacity)
-        ends = .allocate(capacity: self.capacity)
-        flags = .allocate(capacity: self.capacity)
+        let capacity = max(capacity, 8)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(count: 0, capacity: capacity, starts: .allocate(capacity: capacity),
+                                       ends: .allocate(capacity: capacity), flags: .allocate(capacity: capacity)))
     }
 
     deinit {
-        starts.deallocate()
-        ends.deallocate()
-        flags.deallocate()
+        storage.pointee.starts.deallocate()
+        storage.pointee.ends.deallocate()
+        storage.pointee.flags.deallocate()
+        storage.deallocate()
     }
 
     /// Appends a field.
     @inline(__always)
     func append(_ start: Int, _ end: Int, _ flag: UInt8) {
-        if count == capacity { grow() }
-        starts[count] = start
-        ends[count] = end
-        flags[count] = flag
-        count += 1
+        let n = storage.pointee.count
+        if n == storage.pointee.capacity { grow() }
+        storage.pointee.starts[n] = start
+        storage.pointee.ends[n] = end
+        storage.pointee.flags[n] = flag
+        storage.pointee.count = n + 1
     }
 
     /// Doubles the capacity.
     private func grow() {
-        let newCapacity = capacity * 2
+        let old = storage.pointee
+        let newCapacity = old.capacity * 2
         let s = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
         let e = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
         let f = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        s.update(from: starts, count: count)
-        e.update(from: ends, count: count)
-        f.update(from: flags, count: count)
-        starts.deallocate()
-        ends.deallocate()
-        flags.deallocate()
-        starts = s
-        ends = e
-        flags = f
-        capacity = newCapacity
+        s.update(from: old.starts, count: old.count)
+        e.update(from: old.ends, count: old.count)
+        f.update(from: old.flags, count: old.count)
+        old.starts.deallocate()
+        old.ends.deallocate()
+        old.flags.deallocate()
+        storage.pointee = Storage(count: old.count, capacity: newCapacity, starts: s, ends: e, flags: f)
     }
 }
 
@@ -105,6 +120,8 @@ struct CSVScanner {
     let limit: Int
     /// The separator.
     let delimiter: UInt8
+    /// The separator repeated in all eight bytes.
+    let delimiterMask: UInt64
     /// Next byte to read.
     var position: Int
     /// Physical line (1-based within the scanned range's numbering) of `position`.
@@ -120,11 +137,15 @@ struct CSVScanner {
         self.end = end
         self.limit = limit
         self.delimiter = delimiter
+        delimiterMask = SWAR.broadcast(delimiter)
         position = start
         line = firstLine
     }
 
     /// Reads the next record's fields into `fields`, skipping blank lines.
+    ///
+    /// Quoted fields are scanned eight bytes at a time for `"` and line breaks, unquoted ones for the
+    /// delimiter, line breaks and `"` (SWAR: no SIMD intrinsics needed, portable to any 64-bit CPU).
     @inline(__always)
     mutating func nextRecord(into fields: FieldBuffer) -> ScanOutcome {
         let p = base
@@ -151,6 +172,11 @@ struct CSVScanner {
                 var q = pos + 1
                 var flag: UInt8 = 1
                 while true {
+                    while q + 8 <= end {
+                        let w = UnsafeRawPointer(p + q).loadUnaligned(as: UInt64.self)
+                        if SWAR.match(w, SWAR.quote) | SWAR.match(w, SWAR.lf) | SWAR.match(w, SWAR.cr) != 0 { break }
+                        q += 8
+                    }
                     while q < end {
                         let b = p[q]
                         if b == 34 { break }
@@ -179,9 +205,18 @@ struct CSVScanner {
                 position = pos
                 return .error(ScanError(kind: .textAfterClosingQuote, offset: pos, line: line, field: fields.count - 1))
             }
-            // Unquoted field.
+            // Unquoted field: eight bytes at a time while no special byte is in sight, then byte by byte.
             let start = pos
             var b: UInt8 = 0
+            while pos + 8 <= end {
+                let w = UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self)
+                let m = SWAR.match(w, delimiterMask) | SWAR.match(w, SWAR.lf) | SWAR.match(w, SWAR.cr) | SWAR.match(w, SWAR.quote)
+                if m != 0 {
+                    pos += m.trailingZeroBitCount >> 3
+                    break
+                }
+                pos += 8
+            }
             while pos < end {
                 b = p[pos]
                 if b == delimiter || b == 10 || b == 13 || b == 34 { break }
@@ -216,5 +251,29 @@ struct CSVScanner {
         }
         position = pos
         self.line = line
+    }
+}
+
+/// SIMD-within-a-register helpers: find bytes equal to a value in a 64-bit word.
+enum SWAR {
+    /// `0x01` in every byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// `0x80` in every byte.
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    /// `\n` in every byte.
+    static let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    /// `\r` in every byte.
+    static let cr: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    /// `"` in every byte.
+    static let quote: UInt64 = 0x2222_2222_2222_2222
+
+    /// `byte` in every byte.
+    static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* ones }
+
+    /// High bit set in (at least) the lowest byte of `w` equal to the broadcast byte; exact for the lowest one.
+    @inline(__always)
+    static func match(_ w: UInt64, _ mask: UInt64) -> UInt64 {
+        let x = w ^ mask
+        return (x &- ones) & ~x & highs
     }
 }

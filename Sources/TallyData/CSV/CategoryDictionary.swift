@@ -15,9 +15,21 @@ struct CategoryDictionary {
     /// FNV-1a over a byte range.
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in start..<end { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
-        return h ^ (h >> 29)
+        // Eight bytes per step (multiply-xorshift), then the tail byte by byte; mixed at the end.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
+        var i = start
+        while i + 8 <= end {
+            h = (h ^ UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
+            i += 8
+        }
+        while i < end {
+            h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
     }
 
     /// The code of the value `p[start..<end]`, adding it as a new level when unseen.
@@ -61,6 +73,22 @@ struct CategoryDictionary {
         slots = newSlots
     }
 
+    /// Forgets levels from `count` on (a replayed batch adds them again in the same order).
+    mutating func truncate(to count: Int) {
+        guard count < hashes.count else { return }
+        bytes.removeLast(bytes.count - offsets[count])
+        offsets.removeLast(offsets.count - count - 1)
+        hashes.removeLast(hashes.count - count)
+        var newSlots = [Int32](repeating: -1, count: slots.count)
+        let mask = newSlots.count - 1
+        for (k, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & mask
+            while newSlots[s] >= 0 { s = (s + 1) & mask }
+            newSlots[s] = Int32(k)
+        }
+        slots = newSlots
+    }
+
     /// Level `k` as a String.
     func level(_ k: Int) -> String { String(decoding: bytes[offsets[k]..<offsets[k + 1]], as: UTF8.self) }
 
@@ -71,6 +99,16 @@ struct CategoryDictionary {
 /// Whether two byte ranges of length `n` are equal.
 @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    for i in 0..<n where a[i] != b[i] { return false }
+    var i = 0
+    while i + 8 <= n {
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+            return false
+        }
+        i += 8
+    }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
     return true
 }

@@ -20,6 +20,16 @@ struct ValidityBuilder {
         if count & 63 == 0 { words.removeLast() }
     }
 
+    /// Appends `count` rows given as packed words (row r at bit r % 64 of word r / 64).
+    mutating func append(words other: UnsafeBufferPointer<UInt64>, count n: Int) {
+        if count & 63 == 0 {
+            words.append(contentsOf: other[0..<((n + 63) / 64)])
+            count += n
+            return
+        }
+        for i in 0..<n { append(other[i >> 6] & (1 << UInt64(i & 63)) != 0) }
+    }
+
     /// Appends another builder's rows.
     mutating func append(contentsOf other: ValidityBuilder) {
         if count & 63 == 0 {
@@ -173,6 +183,140 @@ struct ColumnBuilder {
         }
         validity.append(true)
         return true
+    }
+
+    /// Appends a batch of fields (one column of up to a few thousand records) in a loop specialised by type.
+    ///
+    /// Returns false when a declared column cannot read a value; the caller then truncates and replays the
+    /// batch record by record (`append`) to find, report or skip the exact record.
+    mutating func appendBatch(
+        _ base: UnsafePointer<UInt8>, _ starts: UnsafePointer<Int>, _ ends: UnsafePointer<Int>,
+        _ flags: UnsafePointer<UInt8>, _ n: Int, context: ParseContext, scratch: inout [UInt8]
+    ) -> Bool {
+        let declared = plan.declared
+        let thousands = context.thousands
+        let decimal = context.decimal
+        var validity = self.validity
+        var misfit = self.misfit
+        self.validity = ValidityBuilder()
+        defer {
+            self.validity = validity
+            self.misfit = misfit
+        }
+        // The storage array is moved out (no copy) so the loop owns it exclusively; everything the loop
+        // mutates is passed inout (a captured `var` would be boxed and access-checked on every row).
+        @inline(__always)
+        func run<T>(_ key: WritableKeyPath<ColumnBuilder, [T]>, _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?) -> Bool {
+            var array = self[keyPath: key]
+            self[keyPath: key] = []
+            defer { self[keyPath: key] = array }
+            return ColumnBuilder.loop(&array, &validity, &misfit, zero, base, starts, ends, flags, n, declared, context, parse)
+        }
+        switch type {
+        case .integer:
+            return run(\.integers, 0) { p, s, e in NumberParser.integer(p, s, e, thousands: thousands) }
+        case .decimal:
+            return run(\.numbers, 0) { p, s, e in NumberParser.decimal(p, s, e, decimal: decimal, thousands: thousands) }
+        case .boolean:
+            let tokens = context.booleans
+            return run(\.booleans, false) { p, s, e in tokens.value(p, s, e) }
+        case .datetime where plan.format == nil:
+            guard let zone = plan.zone else {
+                return run(\.datetimes, 0) { p, s, e in
+                    DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? 0) }
+                }
+            }
+            if case .fixed(let fixed) = zone.kind {
+                return run(\.datetimes, 0) { p, s, e in
+                    DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? fixed) }
+                }
+            }
+            var cache = zoneCache
+            defer { zoneCache = cache }
+            return run(\.datetimes, 0) { p, s, e in
+                DateParser.isoDateTime(p, s, e).map { $0.localSeconds - Int64($0.offset ?? zone.offset(forLocal: $0.localSeconds, cache: &cache)) }
+            }
+        case .date where plan.format == nil:
+            return run(\.dates, 0) { p, s, e in DateParser.isoDate(p, s, e).map { Int32(truncatingIfNeeded: $0) } }
+        case .category:
+            self.validity = validity
+            defer { validity = self.validity }
+            for r in 0..<n {
+                if flags[r] == 2 {
+                    _ = append(base, starts[r], ends[r], flag: 2, context: context, scratch: &scratch)
+                    continue
+                }
+                let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+                if context.isMissing(base, s, e) {
+                    codes.append(0)
+                    self.validity.append(false)
+                } else {
+                    codes.append(dictionary.code(base, starts[r], ends[r]))
+                    self.validity.append(true)
+                }
+            }
+            if !plan.declared, dictionary.count > 4096, dictionary.count * 4 > codes.count { demoteToText() }
+            return true
+        default:
+            self.validity = validity
+            self.misfit = misfit
+            defer {
+                validity = self.validity
+                misfit = self.misfit
+            }
+            for r in 0..<n where !append(base, starts[r], ends[r], flag: flags[r], context: context, scratch: &scratch) {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The typed batch loop: trim, missing check, parse into a scratch buffer and validity words, then one
+    /// bulk append per batch (no per-value capacity or uniqueness checks).
+    @inline(__always)
+    static func loop<T>(
+        _ array: inout [T], _ validity: inout ValidityBuilder, _ misfit: inout Bool, _ zero: T, _ base: UnsafePointer<UInt8>,
+        _ starts: UnsafePointer<Int>, _ ends: UnsafePointer<Int>, _ flags: UnsafePointer<UInt8>, _ n: Int, _ declared: Bool,
+        _ context: ParseContext, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?
+    ) -> Bool {
+        withUnsafeTemporaryAllocation(of: T.self, capacity: n) { values in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (n + 63) / 64) { words in
+                guard let out = values.baseAddress, let bits = words.baseAddress else { return true }
+                bits.initialize(repeating: 0, count: words.count)
+                var sawMisfit = false
+                for r in 0..<n {
+                    let (s, e) = ParseContext.trimmed(base, starts[r], ends[r])
+                    if context.isMissing(base, s, e) {
+                        (out + r).initialize(to: zero)
+                        continue
+                    }
+                    // A value with doubled quotes holds a `"`, which no typed parser accepts.
+                    if flags[r] != 2, let v = parse(base, s, e) {
+                        (out + r).initialize(to: v)
+                        bits[r >> 6] |= 1 << UInt64(r & 63)
+                    } else {
+                        if declared {
+                            (out + r).initialize(to: zero)
+                            (out).deinitialize(count: r + 1)
+                            return false
+                        }
+                        sawMisfit = true
+                        (out + r).initialize(to: zero)
+                    }
+                }
+                array.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+                out.deinitialize(count: n)
+                validity.append(words: UnsafeBufferPointer(start: bits, count: words.count), count: n)
+                if sawMisfit { misfit = true }
+                return true
+            }
+        }
+    }
+
+    /// Drops rows (and category levels) added after a checkpoint, before a batch is replayed record by record.
+    mutating func truncate(to rows: Int, levels: Int) {
+        while count > rows { removeLast() }
+        if type == .category, dictionary.count > levels { dictionary.truncate(to: levels) }
     }
 
     /// For a declared column: report failure. For an inferred one: remember the misfit and store a gap.

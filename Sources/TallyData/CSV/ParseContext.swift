@@ -4,8 +4,8 @@ struct ParseContext: Sendable {
     let decimal: UInt8
     /// Thousands separator byte, if any.
     let thousands: UInt8?
-    /// Missing-value tokens, lower-cased (the empty token is handled by length).
-    let missing: [[UInt8]]
+    /// Missing-value tokens, packed (the empty token is handled by length).
+    let missing: PackedTokens
     /// Longest missing token.
     let maxMissingLength: Int
     /// Boolean tokens.
@@ -15,8 +15,9 @@ struct ParseContext: Sendable {
     init(_ options: CSVReadOptions) {
         decimal = options.decimalSeparator
         thousands = options.thousandsSeparator
-        missing = options.missingTokens.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
-        maxMissingLength = missing.map(\.count).max() ?? 0
+        let tokens = options.missingTokens.filter { !$0.isEmpty }
+        missing = PackedTokens(tokens)
+        maxMissingLength = tokens.map(\.utf8.count).max() ?? 0
         booleans = BooleanTokens(trueTokens: options.trueTokens, falseTokens: options.falseTokens)
     }
 
@@ -26,7 +27,14 @@ struct ParseContext: Sendable {
         let n = end - start
         if n == 0 { return true }
         if n > maxMissingLength { return false }
-        return TokenMatch.matchesAny(missing, p, start, n)
+        return isMissingToken(p, start, n)
+    }
+
+    /// The token comparison behind `isMissing` (kept out of line: most fields never get here).
+    @inline(never)
+    func isMissingToken(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Bool {
+        if n <= 7, missing.contains(PackedTokens.pack(p, start, n)) { return true }
+        return !missing.others.isEmpty && TokenMatch.matchesAny(missing.others, p, start, n)
     }
 
     /// The field without leading and trailing spaces and tabs.

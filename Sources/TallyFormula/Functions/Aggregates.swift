@@ -37,7 +37,7 @@ enum AggregateFunctions {
             }
         },
         ordered("MEDIAN", "MEDIAN(number, …)", extra: 0) { values, _ in
-            values.isEmpty ? .error(.num) : .number(Aggregation.interpolated(values, rank: Double(values.count - 1) / 2))
+            values.isEmpty ? .error(.num) : .number(Aggregation.interpolated(in: values, rank: Double(values.count - 1) / 2))
         },
         ordered("PERCENTILE.INC", "PERCENTILE.INC(range, k)", extra: 1) { values, k in
             percentileInclusive(values, k[0])
@@ -46,7 +46,7 @@ enum AggregateFunctions {
             guard case .success(let p) = Coercion.arithmetic(k[0]) else { return .error(k[0].error ?? .value) }
             let n = Double(values.count)
             guard !values.isEmpty, p > 0, p < 1, p >= 1 / (n + 1), p <= n / (n + 1) else { return .error(.num) }
-            return .number(Aggregation.interpolated(values, rank: p * (n + 1) - 1))
+            return .number(Aggregation.interpolated(in: values, rank: p * (n + 1) - 1))
         },
         ordered("QUARTILE.INC", "QUARTILE.INC(range, quart)", extra: 1) { values, q in
             guard case .success(let x) = Coercion.arithmetic(q[0]) else { return .error(q[0].error ?? .value) }
@@ -54,7 +54,7 @@ enum AggregateFunctions {
             guard quart >= 0, quart <= 4 else { return .error(.num) }
             return percentileInclusive(values, .number(quart / 4))
         },
-        ordered("MODE.SNGL", "MODE.SNGL(number, …)", extra: 0) { values, _ in mode(values) },
+        ordered("MODE.SNGL", "MODE.SNGL(number, …)", extra: 0) { values, _ in mode(ArraySlice(values)) },
         FunctionSpec(name: "SUMPRODUCT", minArguments: 1, maxArguments: 255, usage: "SUMPRODUCT(array1, array2, …)",
                      compile: sumProduct),
     ]
@@ -63,10 +63,10 @@ enum AggregateFunctions {
     static func err(_ code: UInt8) -> FormulaValue { .error(FormulaError(statusCode: code) ?? .value) }
 
     /// PERCENTILE.INC on one group's values.
-    static func percentileInclusive(_ values: ArraySlice<Double>, _ k: FormulaValue) -> FormulaValue {
+    static func percentileInclusive(_ values: UnsafeMutableBufferPointer<Double>, _ k: FormulaValue) -> FormulaValue {
         guard case .success(let p) = Coercion.arithmetic(k) else { return .error(k.error ?? .value) }
         guard !values.isEmpty, p >= 0, p <= 1 else { return .error(.num) }
-        return .number(Aggregation.interpolated(values, rank: p * Double(values.count - 1)))
+        return .number(Aggregation.interpolated(in: values, rank: p * Double(values.count - 1)))
     }
 
     /// MODE.SNGL: the most frequent value; ties go to the one seen first; #N/A when nothing repeats.
@@ -192,7 +192,7 @@ enum AggregateFunctions {
 
     /// MEDIAN, PERCENTILE, QUARTILE, MODE: values bucketed per group, then order statistics.
     static func ordered(_ name: String, _ usage: String, extra: Int,
-                        _ finish: @escaping @Sendable (ArraySlice<Double>, [FormulaValue]) -> FormulaValue) -> FunctionSpec {
+                        _ finish: @escaping @Sendable (UnsafeMutableBufferPointer<Double>, [FormulaValue]) -> FormulaValue) -> FunctionSpec {
         FunctionSpec(name: name, minArguments: extra == 0 ? 1 : 1 + extra, maxArguments: extra == 0 ? 255 : 1 + extra,
                      usage: usage) { call, c in
             let rangeIndices = extra == 0 ? Array(call.arguments.indices) : [0]
@@ -203,13 +203,17 @@ enum AggregateFunctions {
             let type: FormulaType = isDate && ranges.allSatisfy({ $0.type == .date }) ? .date : .number
             let node = Node(type: type, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
-                let buckets = Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
+                var buckets = Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
                 let extraVectors = extras.map { $0(ctx) }
-                return Aggregation.numbers(n, isDate: type == .date) { g in
-                    if buckets.error[g] != 0 { return err(buckets.error[g]) }
-                    let args = extraVectors.map { $0.isScalar ? $0.value(0) : $0.value(g) }
-                    if let e = args.lazy.compactMap(\.error).first { return .error(e) }
-                    return finish(buckets.slice(g), args)
+                let offsets = buckets.offsets, errors = buckets.error
+                return buckets.values.withUnsafeMutableBufferPointer { all in
+                    Aggregation.numbers(n, isDate: type == .date) { g in
+                        if errors[g] != 0 { return err(errors[g]) }
+                        let args = extraVectors.map { $0.isScalar ? $0.value(0) : $0.value(g) }
+                        if let e = args.lazy.compactMap(\.error).first { return .error(e) }
+                        // Each group's values are ours to reorder: select in place.
+                        return finish(UnsafeMutableBufferPointer(rebasing: all[offsets[g]..<offsets[g + 1]]), args)
+                    }
                 }
             })
             return c.folded(node)
@@ -244,30 +248,76 @@ enum AggregateFunctions {
             for g in range { body(g, k) }
             return
         }
-        for i in 0..<v.count {
-            let g: Int
-            switch input.map {
-            case .rows(let ids): g = Int(ids[i])
-            case .identity: g = i
-            case .broadcast: g = 0
+        switch v.payload {
+        case .numbers:
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { _, g, code in
+                body(g, elementKind(code) ?? .number)
             }
-            if g < 0 { continue }
-            let code = v.status.code(i)
-            if code != statusValue {
-                body(g, code == statusBlank ? .blank : (code == statusOmittedFalse ? .logical(counted: false) : .error))
-                continue
+        case .booleans:
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { _, g, code in
+                body(g, elementKind(code) ?? .logical(counted: true))
             }
-            switch v.payload {
-            case .numbers: body(g, .number)
-            case .booleans: body(g, .logical(counted: true))
-            case .texts(let ts): body(g, .text(isEmpty: ts[i].isEmpty))
-            case .categories(let codes, let levels):
+        case .texts(let ts):
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { i, g, code in
+                body(g, elementKind(code) ?? .text(isEmpty: ts[i].isEmpty))
+            }
+        case .categories(let codes, let levels):
+            let emptyLevel = levels.map(\.isEmpty)
+            Aggregation.scan(v.count, map: input.map, status: v.status, mask: nil) { i, g, code in
                 let c = Int(codes[i])
-                body(g, .text(isEmpty: c < 0 || c >= levels.count || levels[c].isEmpty))
-            case .values(let values): body(g, kind(of: values[i], direct: false))
-            case .scalar: break
+                body(g, elementKind(code) ?? .text(isEmpty: c < 0 || c >= levels.count || emptyLevel[c]))
+            }
+        case .values(let values):
+            Aggregation.scan(v.count, map: input.map, status: .allValid, mask: nil) { i, g, _ in
+                body(g, kind(of: values[i], direct: false))
+            }
+        case .scalar: break
+        }
+    }
+
+    /// The kind of a non-value status code, or nil for a value.
+    @inline(__always) static func elementKind(_ code: UInt8) -> ElementKind? {
+        switch code {
+        case statusValue: return nil
+        case statusBlank: return .blank
+        case statusOmittedFalse: return .logical(counted: false)
+        case statusEmptyText: return .text(isEmpty: true)
+        default: return .error
+        }
+    }
+
+    /// COUNT / COUNTA / COUNTBLANK of a typed number or logical column over grouped rows, from status codes alone.
+    static func countTypedRows(_ input: AggregateInput, name: String, into totals: inout [Double]) -> Bool {
+        guard case .rows(let ids) = input.map else { return false }
+        switch input.vector.payload {
+        case .numbers, .booleans: break
+        default: return false
+        }
+        let n = input.vector.count
+        guard ids.count >= n else { return false }
+        let codes = input.vector.status.materialized(n) ?? []
+        let groups = totals.count
+        // Which status codes count: 0 value, 1 blank, 2–7 errors, 8 omitted FALSE, 9 empty text.
+        var counted = [Bool](repeating: false, count: 10)
+        switch name {
+        case "COUNT": counted[0] = true
+        case "COUNTA": counted = (0..<10).map { $0 != 1 }
+        default: counted[1] = true; counted[9] = true
+        }
+        let useCodes = !codes.isEmpty
+        let valueCounted = counted[0]
+        totals.withUnsafeMutableBufferPointer { tp in
+            ids.withUnsafeBufferPointer { ip in
+                codes.withUnsafeBufferPointer { kp in
+                    for i in 0..<n {
+                        let g = Int(ip[i])
+                        if g < 0 || g >= groups { continue }
+                        if useCodes ? counted[Int(kp[i])] : valueCounted { tp[g] += 1 }
+                    }
+                }
             }
         }
+        return true
     }
 
     /// COUNT, COUNTA, COUNTBLANK.
@@ -282,19 +332,60 @@ enum AggregateFunctions {
                 let n = ctx.count(level)
                 var totals = [Double](repeating: 0, count: n)
                 for input in inputs(ranges, reduces: reduces, ctx: ctx) {
-                    if case .numbers = input.vector.payload, case .rows(let ids) = input.map, name == "COUNT" {
-                        // Fast path: count valid rows per group.
-                        for i in 0..<ids.count where ids[i] >= 0 && input.vector.status.code(i) == statusValue {
-                            totals[Int(ids[i])] += 1
-                        }
-                        continue
+                    if countTypedRows(input, name: name, into: &totals) { continue }
+                    totals.withUnsafeMutableBufferPointer { tp in
+                        forEachElement(input, groups: n) { g, kind in if counts(kind) { tp[g] += 1 } }
                     }
-                    forEachElement(input, groups: n) { g, kind in if counts(kind) { totals[g] += 1 } }
                 }
                 return Vector(payload: .numbers(totals, isDate: false), status: .allValid, count: n)
             })
             return c.folded(node)
         }
+    }
+
+    /// SUMPRODUCT over typed number/logical vectors: products per row (gaps count as 0), summed per group.
+    static func fastSumProduct(_ vectors: [Vector], rows: Int, groups: Int, ids: [Int32]?) -> Vector? {
+        var product = [Double](repeating: 1, count: rows)
+        var errors: [UInt8]?
+        for v in vectors {
+            let codes = v.status.materialized(rows) ?? []
+            switch v.payload {
+            case .numbers(let xs, _):
+                guard xs.count == rows else { return nil }
+                for i in 0..<rows { product[i] *= xs[i] }
+            case .booleans(let bs):
+                guard bs.count == rows else { return nil }
+                for i in 0..<rows where !bs[i] { product[i] = 0 }
+            default: return nil
+            }
+            if !codes.isEmpty {
+                for i in 0..<rows where codes[i] != statusValue {
+                    if Aggregation.isError(codes[i]) {
+                        if errors == nil { errors = [UInt8](repeating: 0, count: rows) }
+                        if errors?[i] == 0 { errors?[i] = codes[i] }
+                    }
+                    product[i] = 0
+                }
+            }
+        }
+        var sums = [Double](repeating: 0, count: groups)
+        var groupErrors = [UInt8](repeating: 0, count: groups)
+        let idArray = ids ?? [], useIds = ids != nil
+        let errorArray = errors ?? [], useErrors = errors != nil
+        product.withUnsafeBufferPointer { pp in
+            sums.withUnsafeMutableBufferPointer { sp in
+                for i in 0..<rows {
+                    let g = useIds ? Int(idArray[i]) : i
+                    if g < 0 || g >= groups { continue }
+                    if useErrors, errorArray[i] != 0 {
+                        if groupErrors[g] == 0 { groupErrors[g] = errorArray[i] }
+                    } else {
+                        sp[g] += pp[i]
+                    }
+                }
+            }
+        }
+        return Aggregation.numbers(groups) { g in groupErrors[g] != 0 ? err(groupErrors[g]) : .number(sums[g]) }
     }
 
     /// SUMPRODUCT: multiplies its arrays element by element (non-numbers count as 0) and sums per group.
@@ -311,6 +402,7 @@ enum AggregateFunctions {
             let vectors = ranges.map { $0.run(ctx) }
             let rows = reduces ? ctx.table.rowCount : ctx.count(level)
             let n = ctx.count(level)
+            if let fast = fastSumProduct(vectors, rows: rows, groups: n, ids: reduces ? ctx.groupIds : nil) { return fast }
             var sums = [Double](repeating: 0, count: n)
             var errors = [UInt8](repeating: 0, count: n)
             for i in 0..<rows {

@@ -100,6 +100,13 @@ enum ConditionalFunctions {
         let node = Node(type: isDate ? .date : .number, level: level, span: call.span, run: { ctx in
             let n = ctx.count(level)
             let rows = reduces ? ctx.table.rowCount : n
+            if kind == .count, reduces, rangeRuns.count == 1 {
+                // COUNTIF over grouped rows: count matches directly, no mask.
+                let v = rangeRuns[0](ctx)
+                if let counts = fixedCriteria[0].countPerGroup(v, ids: ctx.groupIds, groups: n) {
+                    return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
+                }
+            }
             var combined: [Bool]?
             for (k, run) in rangeRuns.enumerated() {
                 var v = run(ctx)
@@ -116,11 +123,10 @@ enum ConditionalFunctions {
             let map: GroupMap = reduces ? .rows(ctx.groupIds) : .identity
             if kind == .count {
                 var counts = [Double](repeating: 0, count: n)
-                switch map {
-                case .rows(let ids):
-                    for i in 0..<min(ids.count, mask.count) where mask[i] && ids[i] >= 0 { counts[Int(ids[i])] += 1 }
-                default:
-                    for i in 0..<min(n, mask.count) where mask[i] { counts[i] += 1 }
+                counts.withUnsafeMutableBufferPointer { cp in
+                    Aggregation.scan(mask.count, map: map, status: .allValid, mask: mask) { _, g, _ in
+                        if g < n { cp[g] += 1 }
+                    }
                 }
                 return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
             }

@@ -73,6 +73,7 @@ enum LogicalFunctions {
             if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
                 return .scalar(pick(0).0, count: n)
             }
+            if let fast = fastNumericIf(condition, then, otherwise, n: n, isDate: type == .date) { return fast }
             var builder = VectorBuilder(type: type, count: n)
             for i in 0..<n {
                 let (v, omitted) = pick(i)
@@ -82,6 +83,71 @@ enum LogicalFunctions {
             return builder.build()
         })
         return c.folded(node)
+    }
+
+    /// A branch of IF that is numeric: a number vector or a scalar number, blank, "" or omitted FALSE.
+    struct NumericBranch {
+        var xs: [Double] = []
+        var codes: [UInt8] = []
+        var scalar: Double = 0
+        var scalarCode: UInt8 = 0
+        var isScalar = true
+
+        init?(_ v: Vector?) {
+            guard let v else { scalarCode = statusOmittedFalse; return }
+            switch v.payload {
+            case .numbers(let values, _):
+                xs = values
+                codes = v.status.materialized(v.count) ?? []
+                isScalar = false
+            case .scalar(let value):
+                switch value {
+                case .number(let x), .date(let x): scalar = x
+                case .blank: scalar = 0
+                case .text(let s) where s.isEmpty: scalarCode = statusEmptyText
+                case .error(let e): scalarCode = e.statusCode
+                default: return nil
+                }
+            default: return nil
+            }
+        }
+
+        @inline(__always) func value(_ i: Int) -> (Double, UInt8) {
+            if isScalar { return (scalar, scalarCode) }
+            let code = codes.isEmpty ? 0 : codes[i]
+            return code == statusBlank ? (0, 0) : (xs[i], code)   // IF returns 0 for a blank branch
+        }
+    }
+
+    /// IF over a logical (or numeric) condition choosing between numeric branches: one loop, no per-row values.
+    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, isDate: Bool) -> Vector? {
+        guard let a = NumericBranch(then), let b = NumericBranch(otherwise) else { return nil }
+        let conditionCodes = condition.status.materialized(n) ?? []
+        var truth = [Bool](repeating: false, count: n)
+        switch condition.payload {
+        case .booleans(let bs): truth = bs
+        case .numbers(let xs, _): truth = xs.map { $0 != 0 }
+        default: return nil
+        }
+        var out = [Double](repeating: 0, count: n)
+        var codes = [UInt8](repeating: 0, count: n)
+        var gaps = false
+        for i in 0..<n {
+            var chosen: (Double, UInt8)
+            let c = conditionCodes.isEmpty ? 0 : conditionCodes[i]
+            if Aggregation.isError(c) {
+                chosen = (0, c)
+            } else if c == statusEmptyText {
+                chosen = (0, FormulaError.value.statusCode)
+            } else if c == 0 && truth[i] {
+                chosen = a.value(i)
+            } else {
+                chosen = b.value(i)
+            }
+            out[i] = chosen.0
+            if chosen.1 != 0 { codes[i] = chosen.1; gaps = true }
+        }
+        return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
     }
 
     static func compileIfs(_ call: Call, _ c: inout Compiler) -> Node? {
@@ -153,6 +219,23 @@ enum LogicalFunctions {
     static func test(_ name: String, _ f: @escaping @Sendable (FormulaValue) -> Bool) -> FunctionSpec {
         FunctionSpec(name: name, minArguments: 1, maxArguments: 1, usage: "\(name)(value)") { call, c in
             guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
+            if name == "ISBLANK", args[0].level == .row {
+                // Typed columns answer from their status alone.
+                let run = args[0].run
+                return Node(type: .boolean, level: .row, span: call.span, run: { ctx in
+                    let v = run(ctx)
+                    switch v.payload {
+                    case .numbers, .booleans, .texts, .categories:
+                        let n = v.count
+                        guard let codes = v.status.materialized(n) else {
+                            return Vector(payload: .booleans([Bool](repeating: false, count: n)), status: .allValid, count: n)
+                        }
+                        return Vector(payload: .booleans(codes.map { $0 == statusBlank }), status: .allValid, count: n)
+                    default:
+                        return Vector(payload: .booleans((0..<v.count).map { f(v.value($0)) }), status: .allValid, count: v.count)
+                    }
+                })
+            }
             return Elementwise.map(args, type: .boolean, span: call.span, compiler: c) { .boolean(f($0[0])) }
         }
     }

@@ -35,3 +35,10 @@ public enum FunctionLibrary {
     /// Names of every supported function (aliases included), sorted.
     public static var names: [String] { byName.keys.sorted() }
 }
+
+extension FunctionLibrary {
+    /// Every function with its usage line, for documentation and editor help (aliases listed separately).
+    public static var reference: [(name: String, usage: String)] {
+        all.map { ($0.name, $0.usage) }.sorted { $0.name < $1.name }
+    }
+}

@@ -41,8 +41,13 @@ extension MeanInference {
     /// Welch comparison from two summaries (later − baseline).
     public static func welch(baseline: SampleSummary, later: SampleSummary, level: Double = 0.95) -> MeanComparison {
         let sizes = [baseline.count, later.count]
-        if let problem = InferenceSupport.levelProblem(level) {
-            return unavailableComparison(baseline, later, level: level, problem)
+        if let problem = InferenceSupport.levelProblem(level)
+            ?? InferenceSupport.summaryProblem(baseline, group: "baseline")
+            ?? InferenceSupport.summaryProblem(later, group: "later phase")
+        {
+            return unavailableComparison(
+                SampleSummary(count: baseline.count, mean: nil, variance: nil),
+                SampleSummary(count: later.count, mean: nil, variance: nil), level: level, problem)
         }
         guard let m1 = baseline.mean, let m2 = later.mean, baseline.count > 0, later.count > 0 else {
             let group = baseline.count == 0 ? "baseline" : "later phase"

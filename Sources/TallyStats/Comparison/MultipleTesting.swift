@@ -18,4 +18,9 @@ public enum MultipleTesting {
         }
         return adjusted
     }
+
+    /// Holm–Bonferroni adjusted p-values of a family of tests, in order (nil for tests without a p-value).
+    public static func holmAdjusted(tests: [HypothesisTest]) -> [Double?] {
+        holmAdjusted(tests.map(\.pValue))
+    }
 }

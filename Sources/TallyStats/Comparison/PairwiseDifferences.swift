@@ -1,10 +1,12 @@
 /// Order statistics of the m·n pairwise differences later[j] − baseline[i] without forming them.
 ///
-/// For a candidate value d, the number of differences ≤ d is counted in O(m + n) with two pointers over the
-/// sorted samples (computed differences are monotone in each argument, so the count is exact for the
-/// floating-point differences). The k-th smallest difference is then found by bisection over the ordered
-/// bit patterns of doubles between the smallest and largest difference: at most 64 counts, so
-/// O((m + n) · 64) time and O(1) extra memory after sorting.
+/// One pass with two pointers over the sorted samples counts the differences ≤ d in O(m + n), and also
+/// returns the largest difference ≤ d and the smallest difference > d (computed differences are monotone
+/// in each argument, so the counts are exact for the floating-point differences). The k-th smallest
+/// difference is found by bisection on the value, keeping both ends of the bracket at actual differences:
+/// it stops when the bracket holds a single distinct value (so heavy ties cost nothing extra) or few
+/// enough pairs to list them and sort (about (m + n)/16). Typically 15–25 passes: O((m + n) log) time,
+/// O((m + n)/16) extra memory.
 struct PairwiseDifferences: Sendable {
     /// Baseline values, ascending.
     let baseline: [Double]
@@ -20,37 +22,94 @@ struct PairwiseDifferences: Sendable {
     /// m · n.
     var count: Int { baseline.count * later.count }
 
-    /// Number of pairs with later[j] − baseline[i] ≤ d.
-    func countAtMost(_ d: Double) -> Int {
+    /// What one counting pass learns about a threshold d.
+    struct Split {
+        /// Number of differences ≤ d.
+        var atMost: Int
+        /// The largest difference ≤ d (−∞ when none).
+        var largestAtMost: Double
+        /// The smallest difference > d (+∞ when none).
+        var smallestAbove: Double
+    }
+
+    /// Counts the differences ≤ d and finds the nearest differences on either side of d.
+    func split(at d: Double) -> Split {
         baseline.withUnsafeBufferPointer { x in
             later.withUnsafeBufferPointer { y in
                 let m = x.count
                 var i = 0
                 var total = 0
+                var largest = -Double.infinity
+                var smallest = Double.infinity
                 for j in 0..<y.count {
                     let value = y[j]
                     while i < m && value - x[i] > d { i += 1 }
                     total += m - i
+                    // Row j: differences ≤ d are value − x[i…], the largest is value − x[i];
+                    // differences > d are value − x[…i−1], the smallest is value − x[i − 1].
+                    if i < m { largest = max(largest, value - x[i]) }
+                    if i > 0 { smallest = min(smallest, value - x[i - 1]) }
                 }
-                return total
+                return Split(atMost: total, largestAtMost: largest, smallestAbove: smallest)
             }
         }
     }
+
+    /// Number of pairs with later[j] − baseline[i] ≤ d.
+    func countAtMost(_ d: Double) -> Int { split(at: d).atMost }
 
     /// The k-th smallest difference (1-based, 1 ≤ k ≤ m·n).
     func orderStatistic(_ k: Int) -> Double {
         guard let firstBaseline = baseline.first, let lastBaseline = baseline.last, let firstLater = later.first,
             let lastLater = later.last
         else { return 0 }
-        var lo = PairwiseDifferences.key(firstLater - lastBaseline)
-        var hi = PairwiseDifferences.key(lastLater - firstBaseline)
-        // Invariant: countAtMost(value(hi)) ≥ k, and every key below lo has count < k.
-        while lo < hi {
-            let span = UInt64(bitPattern: hi &- lo)
-            let mid = lo &+ Int64(bitPattern: span / 2)
-            if countAtMost(PairwiseDifferences.value(mid)) >= k { hi = mid } else { lo = mid + 1 }
+        // Bracket (lo, hi] with count(lo) < k ≤ count(hi); hi and `aboveLo` are actual differences.
+        var hi = lastLater - firstBaseline
+        var countHi = count
+        var lo = -Double.infinity
+        var countLo = 0
+        var aboveLo = firstLater - lastBaseline
+        let listLimit = max(256, (baseline.count + later.count) / 16)
+        while aboveLo < hi {
+            if countHi - countLo <= listLimit { return listed(after: lo, through: hi, rank: k - countLo) }
+            let low = lo == -.infinity ? aboveLo : lo
+            var mid = low / 2 + hi / 2
+            if !(mid >= low && mid < hi) { mid = low }
+            let part = split(at: mid)
+            if part.atMost >= k {
+                hi = part.largestAtMost
+                countHi = part.atMost
+            } else {
+                lo = mid
+                countLo = part.atMost
+                aboveLo = part.smallestAbove
+            }
         }
-        return PairwiseDifferences.value(lo)
+        return hi
+    }
+
+    /// The `rank`-th smallest of the differences in (lo, hi], listed and sorted.
+    func listed(after lo: Double, through hi: Double, rank: Int) -> Double {
+        var values: [Double] = []
+        baseline.withUnsafeBufferPointer { x in
+            later.withUnsafeBufferPointer { y in
+                let m = x.count
+                var first = 0  // first i with y[j] − x[i] ≤ hi
+                var stop = 0  // first i with y[j] − x[i] ≤ lo
+                for j in 0..<y.count {
+                    let value = y[j]
+                    while first < m && value - x[first] > hi { first += 1 }
+                    while stop < m && value - x[stop] > lo { stop += 1 }
+                    var i = first
+                    while i < stop {
+                        values.append(value - x[i])
+                        i += 1
+                    }
+                }
+            }
+        }
+        values.sort()
+        return values[min(max(rank, 1), values.count) - 1]
     }
 
     /// The median of the differences (mean of the two middle ones when m·n is even).
@@ -58,20 +117,9 @@ struct PairwiseDifferences: Sendable {
         let total = count
         if total % 2 == 1 { return orderStatistic((total + 1) / 2) }
         let lower = orderStatistic(total / 2)
-        // When enough differences equal the lower middle one, the upper middle one is the same value.
-        if countAtMost(lower) >= total / 2 + 1 { return lower }
-        let upper = orderStatistic(total / 2 + 1)
+        let part = split(at: lower)
+        // The upper middle difference equals the lower one when enough differences tie with it.
+        let upper = part.atMost >= total / 2 + 1 ? lower : part.smallestAbove
         return (lower + upper) / 2
-    }
-
-    /// A signed integer whose order matches the order of finite doubles (−0 and +0 share key 0).
-    static func key(_ value: Double) -> Int64 {
-        let bits = Int64(bitPattern: value.bitPattern)
-        return bits >= 0 ? bits : -(bits & Int64.max)
-    }
-
-    /// The double with the given key.
-    static func value(_ key: Int64) -> Double {
-        key >= 0 ? Double(bitPattern: UInt64(key)) : Double(bitPattern: UInt64(-key) | (1 << 63))
     }
 }

@@ -41,7 +41,7 @@ public enum RankInference {
             ?? (later.isEmpty ? Unavailability(.notEnoughData, "not enough data: n = 0 in later phase") : nil)
         if let problem {
             return ShiftComparison(
-                baselineMedian: Descriptive.median(baseline), laterMedian: Descriptive.median(later),
+                baselineMedian: finiteMedian(baseline), laterMedian: finiteMedian(later),
                 test: .unavailable(.mannWhitneyNormal, sampleSizes: sizes, problem),
                 shift: .unavailable(.hodgesLehmann, level: level, sampleSizes: sizes, problem),
                 probabilityOfSuperiority: nil, intervalCriticalValues: nil, caveats: [])
@@ -53,18 +53,12 @@ public enum RankInference {
         let pairs = m * n
         let total = m + n
 
-        // Ranks of the pooled sample.
-        let ranked = Descriptive.averageRanks(baseline + later)
-        var laterRankSum = 0.0
-        for rank in ranked.ranks[baseline.count...] { laterRankSum += rank }
-        let uLater = laterRankSum - n * (n + 1) / 2
+        // Rank sum of the later group and the tie term, by merging the two sorted samples.
+        let pooled = RankInference.mergedRanks(sortedBaseline: sortedBaseline, sortedLater: sortedLater)
+        let uLater = pooled.laterRankSum - n * (n + 1) / 2
         let uMax = max(uLater, pairs - uLater)
-        var tieTerm = 0.0
-        for t in ranked.tieGroupSizes {
-            let size = Double(t)
-            tieTerm += size * size * size - size
-        }
-        let hasTies = !ranked.tieGroupSizes.isEmpty
+        let tieTerm = pooled.tieTerm
+        let hasTies = pooled.largestTieGroup > 1
         let exact = !hasTies && baseline.count <= exactLimit && later.count <= exactLimit
 
         var caveats = InferenceSupport.sizeCaveats(sizes)
@@ -76,7 +70,7 @@ public enum RankInference {
         let medians = (Descriptive.quantile(sorted: sortedBaseline, probability: 0.5),
                        Descriptive.quantile(sorted: sortedLater, probability: 0.5))
 
-        let allEqual = ranked.tieGroupSizes.count == 1 && ranked.tieGroupSizes[0] == baseline.count + later.count
+        let allEqual = pooled.largestTieGroup == baseline.count + later.count
         if allEqual {
             caveats.append(.zeroVariance)
             let reason = Unavailability(
@@ -123,5 +117,48 @@ public enum RankInference {
             baselineMedian: medians.0, laterMedian: medians.1, test: test, shift: shift,
             probabilityOfSuperiority: uLater / pairs, intervalCriticalValues: exact ? .mannWhitneyExact : .mannWhitneyNormal,
             caveats: caveats)
+    }
+
+    /// The later group's rank sum in the pooled sample (average ranks for ties), Σ(t³ − t) over tie groups
+    /// and the largest tie group, in one merge of the two sorted samples.
+    static func mergedRanks(
+        sortedBaseline x: [Double], sortedLater y: [Double]
+    ) -> (laterRankSum: Double, tieTerm: Double, largestTieGroup: Int) {
+        var i = 0
+        var j = 0
+        var position = 0
+        var laterRankSum = 0.0
+        var tieTerm = 0.0
+        var largest = 0
+        while i < x.count || j < y.count {
+            let value: Double
+            if i < x.count && j < y.count { value = min(x[i], y[j]) } else if i < x.count { value = x[i] } else { value = y[j] }
+            var inBaseline = 0
+            while i < x.count && x[i] == value {
+                i += 1
+                inBaseline += 1
+            }
+            var inLater = 0
+            while j < y.count && y[j] == value {
+                j += 1
+                inLater += 1
+            }
+            let size = inBaseline + inLater
+            // Positions position+1 … position+size share the average rank.
+            let rank = Double(position) + Double(size + 1) / 2
+            laterRankSum += Double(inLater) * rank
+            if size > 1 {
+                let t = Double(size)
+                tieTerm += t * t * t - t
+            }
+            largest = max(largest, size)
+            position += size
+        }
+        return (laterRankSum, tieTerm, largest)
+    }
+
+    /// The median when every value is finite, else nil.
+    static func finiteMedian(_ values: [Double]) -> Double? {
+        values.allSatisfy(\.isFinite) ? Descriptive.median(values) : nil
     }
 }

@@ -9,14 +9,86 @@ import Darwin
 extension Distributions {
     /// The standard normal distribution N(0, 1).
     public enum Normal {
-        /// 1/√2.
-        static let inverseSquareRootTwo = 0.707_106_781_186_547_524_400_844_362_105
-
-        /// Φ(z), from the C library's `erfc` (correctly rounded to about 1 ulp, far into the tails).
-        public static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z * inverseSquareRootTwo) }
+        /// Φ(z) by Cody's rational Chebyshev approximations (ACM TOMS 715, as in R's `pnorm`), about
+        /// 1e-16 relative in both tails.
+        public static func cdf(_ z: Double) -> Double { tails(z).lower }
 
         /// 1 − Φ(z) computed directly (e.g. 4.906713927148187e-198 at z = 30).
-        public static func survival(_ z: Double) -> Double { 0.5 * erfc(z * inverseSquareRootTwo) }
+        public static func survival(_ z: Double) -> Double { tails(z).upper }
+
+        /// (Φ(z), 1 − Φ(z)), each computed without cancellation in its own tail (Cody 1993).
+        static func tails(_ x: Double) -> (lower: Double, upper: Double) {
+            if x.isNaN { return (.nan, .nan) }
+            let y = abs(x)
+            if y <= 0.674_489_75 {
+                var numerator = 0.0
+                var denominator = 0.0
+                if y > 1e-17 {
+                    let xsq = x * x
+                    numerator = 0.065_682_337_918_207_449_113 * xsq
+                    denominator = xsq
+                    let a = [2.235_252_035_460_683_928_7, 161.028_231_068_555_878_81, 1067.689_485_460_370_958_2]
+                    let b = [47.202_581_904_688_241_87, 976.098_551_737_776_693_22, 10_260.932_208_618_978_205]
+                    for i in 0..<3 {
+                        numerator = (numerator + a[i]) * xsq
+                        denominator = (denominator + b[i]) * xsq
+                    }
+                }
+                let temp = x * (numerator + 18_154.981_253_343_561_249) / (denominator + 45_507.789_335_026_729_956)
+                return (0.5 + temp, 0.5 - temp)
+            }
+            var small: Double
+            if y <= 5.656_854_249_492_380_195_2 {  // √32
+                let c = [
+                    0.398_941_512_088_134_667_64, 8.883_149_794_388_375_941_2, 93.506_656_132_177_855_979,
+                    597.270_276_394_800_262_26, 2494.537_585_290_372_671_1, 6848.190_450_536_282_332_6,
+                    11_602.651_437_647_350_124,
+                ]
+                let d = [
+                    22.266_688_044_328_115_691, 235.387_901_782_624_998_61, 1519.377_599_407_554_805,
+                    6485.558_298_266_760_755, 18_615.571_640_885_098_091, 34_900.952_721_145_977_266,
+                    38_912.003_286_093_271_411,
+                ]
+                var numerator = 1.076_557_677_372_019_231_7e-8 * y
+                var denominator = y
+                for i in 0..<7 {
+                    numerator = (numerator + c[i]) * y
+                    denominator = (denominator + d[i]) * y
+                }
+                let temp = (numerator + 9842.714_838_383_978_021_8) / (denominator + 19_685.429_676_859_990_727)
+                small = gaussianFactor(y) * temp
+            } else if y < 37.5193 {
+                let xsq = 1 / (x * x)
+                let p = [
+                    0.215_898_534_057_956_99, 0.127_401_161_160_247_363_9, 0.022_235_277_870_649_807,
+                    0.001_421_619_193_227_893_466,
+                ]
+                let q = [
+                    1.284_260_096_144_911_21, 0.468_238_212_480_865_118, 0.065_988_137_868_928_551_5,
+                    0.003_782_396_332_027_582_44,
+                ]
+                var numerator = 0.023_073_441_764_940_173_03 * xsq
+                var denominator = xsq
+                for i in 0..<4 {
+                    numerator = (numerator + p[i]) * xsq
+                    denominator = (denominator + q[i]) * xsq
+                }
+                var temp = xsq * (numerator + 2.911_287_495_116_879_2e-5) / (denominator + 7.297_515_550_839_662_05e-5)
+                temp = (0.398_942_280_401_432_677_939_946_059_934 - temp) / y
+                small = gaussianFactor(y) * temp
+            } else {
+                small = 0
+            }
+            return x > 0 ? (1 - small, small) : (small, 1 - small)
+        }
+
+        /// exp(−y²/2) with y² split as (⌊16y⌋/16)² + (y − ⌊16y⌋/16)(y + ⌊16y⌋/16) so the rounding of y² does
+        /// not spoil the far tail.
+        static func gaussianFactor(_ y: Double) -> Double {
+            let rounded = (y * 16).rounded(.towardZero) / 16
+            let delta = (y - rounded) * (y + rounded)
+            return exp(-rounded * rounded * 0.5) * exp(-delta * 0.5)
+        }
 
         /// φ(z), the density.
         public static func pdf(_ z: Double) -> Double {

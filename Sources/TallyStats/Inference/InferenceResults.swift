@@ -109,7 +109,8 @@ public struct IntervalEstimate: Sendable, Codable, Equatable {
         unavailable: Unavailability? = nil
     ) {
         self.method = method
-        self.level = level
+        // A non-finite requested level (rejected with a reason) is stored as 0 so results stay encodable.
+        self.level = level.isFinite ? level : 0
         self.estimate = estimate
         self.lower = lower
         self.upper = upper
@@ -217,6 +218,19 @@ enum InferenceSupport {
             .invalidInput, "non-finite value \(values[index]) at position \(index + 1) in \(group)")
     }
 
+    /// The reason a summary supplied by the caller is unusable (negative count, non-finite or negative
+    /// statistics), or nil.
+    static func summaryProblem(_ summary: SampleSummary, group: String) -> Unavailability? {
+        if summary.count < 0 { return Unavailability(.invalidInput, "negative count in \(group)") }
+        if let mean = summary.mean, !mean.isFinite {
+            return Unavailability(.invalidInput, "non-finite mean \(mean) in \(group)")
+        }
+        if let variance = summary.variance, !(variance.isFinite && variance >= 0) {
+            return Unavailability(.invalidInput, "invalid variance \(variance) in \(group)")
+        }
+        return nil
+    }
+
     /// Caveats in first-seen order without duplicates.
     static func unique(_ caveats: [InferenceCaveat]) -> [InferenceCaveat] {
         var seen = Set<InferenceCaveat>()
@@ -226,5 +240,50 @@ enum InferenceSupport {
     /// `smallSample` when any of the sizes is below the threshold.
     static func sizeCaveats(_ sizes: [Int]) -> [InferenceCaveat] {
         sizes.contains(where: { $0 < InferenceCaveat.smallSampleThreshold }) ? [.smallSample] : []
+    }
+}
+
+// Explicit nulls in results.json: a missing bound is written as `null` next to its `unavailable` reason
+// rather than silently omitted, so every consumer sees the same keys for every result. Decoding is the
+// synthesised one (it accepts both null and absent keys).
+
+extension IntervalEstimate {
+    /// Encodes every field, writing `null` for missing numbers and reasons.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(level, forKey: .level)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(lower, forKey: .lower)
+        try container.encode(upper, forKey: .upper)
+        try container.encode(achievedLevel, forKey: .achievedLevel)
+        try container.encode(sampleSizes, forKey: .sampleSizes)
+        try container.encode(caveats, forKey: .caveats)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
+}
+
+extension HypothesisTest {
+    /// Encodes every field, writing `null` for missing numbers and reasons.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(statistic, forKey: .statistic)
+        try container.encode(degreesOfFreedom, forKey: .degreesOfFreedom)
+        try container.encode(zScore, forKey: .zScore)
+        try container.encode(pValue, forKey: .pValue)
+        try container.encode(alternative, forKey: .alternative)
+        try container.encode(sampleSizes, forKey: .sampleSizes)
+        try container.encode(caveats, forKey: .caveats)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
+}
+
+extension PointEstimate {
+    /// Encodes both fields, writing `null` for the missing one.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(unavailable, forKey: .unavailable)
     }
 }

@@ -12,7 +12,9 @@ public enum MeanInference {
     public static func tInterval(summary: SampleSummary, level: Double = 0.95) -> IntervalEstimate {
         let n = summary.count
         let sizes = [n]
-        if let problem = InferenceSupport.levelProblem(level) {
+        if let problem = InferenceSupport.levelProblem(level)
+            ?? InferenceSupport.summaryProblem(summary, group: "this phase")
+        {
             return .unavailable(.studentT, level: level, sampleSizes: sizes, problem)
         }
         guard let mean = summary.mean, n > 0 else {

@@ -11,6 +11,12 @@ public struct ProportionCounts: Sendable, Codable, Equatable {
         self.trials = trials
     }
 
+    /// Counts the `true` outcomes among `outcomes`.
+    public init(outcomes: [Bool]) {
+        self.successes = outcomes.reduce(0) { $0 + ($1 ? 1 : 0) }
+        self.trials = outcomes.count
+    }
+
     /// successes / trials, nil when there are no trials.
     public var proportion: Double? { trials > 0 ? Double(successes) / Double(trials) : nil }
 

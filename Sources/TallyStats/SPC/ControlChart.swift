@@ -10,6 +10,27 @@
 // 6. Per segment (a calculated phase and the phases extending it) run the Anhøj analysis and the rule sets.
 
 /// Statistical process control: control charts, run charts, rule sets, NHS summaries, CUSUM and EWMA.
+///
+/// Documented choices (each is detailed where it is implemented):
+/// - Constants: d2 from the printed 3-decimal table (d2(2) = 1.128, as qcc, qicharts2, PowerBI-SPC and
+///   Montgomery use); d3 and c4 exact (`SPCConstants`).
+/// - XmR: σ̂ = mR̄/1.128 by default; `.nhs` gives mean ± 2.66 mR̄; median-mR and s/c4 methods available;
+///   moving-range screening (≥ 3.267 mR̄, once) is an option, off by default. mR upper limit 3.267 mR̄;
+///   the mR chart's 1σ/2σ lines split the distance to that limit evenly (PowerBI-SPC draws its 2σ line at
+///   2/3 of the limit instead).
+/// - Clamping: lines of charts whose values cannot be negative (mR, R, S, p, np, c, u, p′, u′, g, t) are
+///   clamped at 0, proportions at 1 and np at n; `ControlBand.lowerClamped`/`upperClamped` record it.
+///   Individuals and X̄ lines are never clamped unless `clampAtZero` is set.
+/// - Exclusions: excluded points are left out of the estimate, still plotted, still tested against the
+///   limits, and skipped by run, trend and zone-window rules; moving ranges are taken over the remaining
+///   sequence.
+/// - Phases: `.recalculate` starts a new segment (own limits, own runs analysis; runs never span it);
+///   `.extendPrevious` freezes the earlier limits and continues the segment.
+/// - Rules: strict comparisons (on the limit is not beyond); signals carry both every point of the pattern
+///   and the completing points (`ControlChartSignal`).
+/// - g chart: centre line is the median (qicharts2), limits from the mean m ± 3√(m(m+1)), lower limit 0.
+/// - t chart: individuals chart on x^(1/3.6), lines back-transformed, negative ones floored at 0.
+/// - Laney: σz = mR̄(z)/1.128, with the same optional screening.
 public enum SPC {
     /// Chart of one value per point: run, individuals, moving range, p, np, c, u, p′, u′, g, t.
     ///
@@ -39,6 +60,7 @@ public enum SPC {
             for i in 0..<min(count, given.count) where given[i].isFinite { sizes[i] = given[i] }
         }
         let raw: [Double?] = values.map { $0.isFinite ? $0 : nil }
+        warnings += inputWarnings(kind, counts: raw, sizes: sizes)
         var plotted: [Double?] = raw
         switch kind {
         case .p, .u, .pPrime, .uPrime:
@@ -48,7 +70,7 @@ public enum SPC {
             }
         default: break
         }
-        let input = ChartInput(kind: kind, values: plotted, sizes: sizes, counts: raw,
+        let input = ControlChartInput(kind: kind, values: plotted, sizes: sizes, counts: raw,
                                summaries: Array(repeating: nil, count: count), options: options)
         return compute(input, rawValues: raw, phases: phases, warnings: warnings)
     }
@@ -81,7 +103,7 @@ public enum SPC {
             warnings.append(ChartWarning(code: "range-subgroup-too-large",
                 message: "Subgroups larger than \(SPCConstants.maximumRangeSubgroupSize) have no range constants; use an X̄–S chart."))
         }
-        let input = ChartInput(kind: kind, values: values, sizes: summaries.map { $0.map { Double($0.size) } },
+        let input = ControlChartInput(kind: kind, values: values, sizes: summaries.map { $0.map { Double($0.size) } },
                                counts: Array(repeating: nil, count: count), summaries: summaries, options: options)
         return compute(input, rawValues: values, phases: phases, warnings: warnings)
     }
@@ -91,210 +113,6 @@ public enum SPC {
                                warning: ChartWarning) -> ControlChartResult {
         ControlChartResult(kind: kind, method: methodDescription(kind, options), points: [], phases: [], signals: [],
                            runsAnalyses: [], ruleSets: [], warnings: [warning])
-    }
-
-    // MARK: - The engine
-
-    /// Steps 2–6 on a resolved input.
-    private static func compute(_ base: ChartInput, rawValues: [Double?], phases: [ChartPhase],
-                                warnings initialWarnings: [ChartWarning]) -> ControlChartResult {
-        var input = base
-        let kind = input.kind, options = input.options
-        let count = input.values.count
-        var warnings = initialWarnings
-        let plan = PhasePlan(phases: phases, count: count)
-        warnings += plan.warnings
-        let phaseOf = plan.phaseIndex(count: count)
-
-        // Moving ranges do not span a recalculated phase boundary.
-        if kind == .movingRange {
-            input.values = (0..<count).map { i in
-                guard i > 0, let a = rawValues[i], let b = rawValues[i - 1] else { return nil }
-                let p = phaseOf[i]
-                if plan.entries[p].range.lowerBound == i, plan.entries[p].definition.limits == .recalculate { return nil }
-                return abs(a - b)
-            }
-        }
-
-        // Exclusions: user-given, then undefined values.
-        var exclusionReason = [String?](repeating: nil, count: count)
-        for e in options.exclusions {
-            if e.index >= 0, e.index < count { exclusionReason[e.index] = e.reason } else {
-                warnings.append(ChartWarning(code: "exclusion-out-of-range",
-                    message: "Exclusion of point \(e.index + 1) (\(e.reason)) is outside the \(count) points; ignored."))
-            }
-        }
-        let undefined = (0..<count).filter { input.values[$0] == nil && !(kind == .movingRange && rawValues[$0] != nil) }
-        if !undefined.isEmpty {
-            let list = undefined.prefix(10).map { String($0 + 1) }.joined(separator: ", ")
-            warnings.append(ChartWarning(code: "undefined-values",
-                message: "\(undefined.count) point(s) have no value (missing, not finite or zero denominator): \(list)\(undefined.count > 10 ? ", …" : "")."))
-        }
-
-        // Fit every recalculated phase.
-        var fits = [PhaseFit?](repeating: nil, count: plan.entries.count)
-        var calcCounts = [Int](repeating: 0, count: plan.entries.count)
-        for (p, entry) in plan.entries.enumerated() where entry.limitSource == p {
-            let source: [Double?] = kind == .movingRange ? rawValues : input.values
-            let indices = entry.range.filter { exclusionReason[$0] == nil && source[$0] != nil }
-            calcCounts[p] = kind == .movingRange ? max(0, indices.count - 1) : indices.count
-            fits[p] = fit(input, rawValues: rawValues, indices: indices)
-            if let f = fits[p] { warnings += f.warnings.map { var w = $0; w.phase = p; return w } }
-        }
-
-        // Points.
-        let scale = (kind == .p || kind == .u || kind == .pPrime || kind == .uPrime) ? options.multiplier : 1
-        let clamp = options.clampAtZero ?? kind.isNonNegative
-        var points: [ControlChartPoint] = []
-        points.reserveCapacity(count)
-        for i in 0..<count {
-            let p = phaseOf[i]
-            let f = fits[plan.entries[p].limitSource]
-            var centre = f?.centre(i)
-            var band: ControlBand?
-            if let f, let c = centre {
-                let ceiling: Double? = {
-                    switch kind {
-                    case .p, .pPrime: return 1
-                    case .np: return input.sizes[i]
-                    default: return nil
-                    }
-                }()
-                band = makeBand(centre: c, line: { f.line(i, $0) }, multiplier: options.sigmaMultiplier,
-                                floor: clamp ? 0 : nil, ceiling: ceiling)
-            }
-            centre = centre.map { $0 * scale }
-            band = band.map { scaled($0, scale) }
-            let value = input.values[i].map { $0 * scale }
-            points.append(ControlChartPoint(
-                index: i, value: value, subgroupSize: input.sizes[i], centre: centre, band: band, phase: p,
-                excluded: exclusionReason[i] != nil || value == nil,
-                exclusionReason: exclusionReason[i] ?? (value == nil && !(kind == .movingRange && rawValues[i] != nil) ? "no value" : nil),
-                signalRules: []))
-        }
-
-        // Phase summaries.
-        var summaries: [PhaseSummary] = []
-        for (p, entry) in plan.entries.enumerated() {
-            let source = entry.limitSource
-            let f = fits[source]
-            let n = calcCounts[source]
-            let reliability: LimitReliability = f == nil ? .none : (n < 12 ? .unreliable : (n < 20 ? .provisional : .ok))
-            let phasePoints = entry.range.map { points[$0] }
-            let bands = phasePoints.compactMap(\.band)
-            let lowers = Set(bands.map(\.lowerLimit)), uppers = Set(bands.map(\.upperLimit))
-            let centres = Set(phasePoints.compactMap(\.centre))
-            let vary = lowers.count > 1 || uppers.count > 1
-            summaries.append(PhaseSummary(
-                index: p, label: entry.definition.label, reason: entry.definition.reason, start: entry.range.lowerBound,
-                pointCount: entry.range.count, limitsMode: entry.definition.limits, limitsFromPhase: source,
-                calculationPointCount: n, excludedCount: phasePoints.filter { exclusionReason[$0.index] != nil }.count,
-                centre: centres.count == 1 ? centres.first : (f?.constantCentre).map { $0 * scale },
-                sigma: f?.sigma.map { $0 * scale },
-                lowerLimit: vary || bands.isEmpty ? nil : lowers.first,
-                upperLimit: vary || bands.isEmpty ? nil : uppers.first,
-                limitsVary: vary, statistics: f?.statistics ?? PhaseStatistics(), reliability: reliability))
-            if source == p {
-                switch reliability {
-                case .unreliable:
-                    warnings.append(ChartWarning(code: "phase-unreliable",
-                        message: "Phase \"\(entry.definition.label)\" has \(n) points for its limits (fewer than 12): limits are unreliable.", phase: p))
-                case .provisional:
-                    warnings.append(ChartWarning(code: "phase-provisional",
-                        message: "Phase \"\(entry.definition.label)\" has \(n) points for its limits (fewer than 20): limits are provisional.", phase: p))
-                case .none:
-                    warnings.append(ChartWarning(code: "phase-no-limits",
-                        message: "Phase \"\(entry.definition.label)\" has no usable points: no centre line or limits.", phase: p))
-                case .ok: break
-                }
-                if let f, kind != .run, f.sigma == 0 || (f.sigma == nil && !f.limitsVary && f.line(entry.range.lowerBound, 1) == nil) {
-                    warnings.append(ChartWarning(code: f.sigma == 0 ? "no-variation" : "sigma-undefined",
-                        message: f.sigma == 0
-                            ? "Phase \"\(entry.definition.label)\" shows no variation: limits coincide with the centre line."
-                            : "Phase \"\(entry.definition.label)\" has too few points to estimate σ: centre line only.", phase: p))
-                }
-            }
-        }
-
-        // Rules per segment.
-        let ruleSets = options.ruleSets ?? (kind == .run ? [.anhoej] : [.nhs])
-        var signals: [ControlChartSignal] = []
-        var runs: [RunsAnalysis] = []
-        var segmentStart = 0
-        while segmentStart < plan.entries.count {
-            var segmentEnd = segmentStart
-            while segmentEnd + 1 < plan.entries.count, plan.entries[segmentEnd + 1].limitSource == plan.entries[segmentStart].limitSource {
-                segmentEnd += 1
-            }
-            let range = plan.entries[segmentStart].range.lowerBound..<plan.entries[segmentEnd].range.upperBound
-            let rulePoints: [RulePoint] = range.compactMap { i in
-                let pt = points[i]
-                guard let v = pt.value, let c = pt.centre else { return nil }
-                return RulePoint(index: i, value: v, centre: c, band: pt.band,
-                                 excluded: exclusionReason[i] != nil, phase: pt.phase)
-            }
-            if !rulePoints.isEmpty {
-                var analysis = AnhoejRules.evaluate(rulePoints).analysis
-                analysis.phase = segmentStart
-                runs.append(analysis)
-                for set in ruleSets { signals += set.evaluate(rulePoints) }
-            }
-            segmentStart = segmentEnd + 1
-        }
-        for s in signals {
-            for i in s.points where !points[i].signalRules.contains(s.rule) { points[i].signalRules.append(s.rule) }
-        }
-
-        return ControlChartResult(kind: kind, method: methodDescription(kind, options), points: points, phases: summaries,
-                                  signals: signals, runsAnalyses: runs, ruleSets: ruleSets.map(\.identifier),
-                                  warnings: warnings)
-    }
-
-    /// Dispatches to the estimator of the chart kind.
-    private static func fit(_ input: ChartInput, rawValues: [Double?], indices: [Int]) -> PhaseFit? {
-        switch input.kind {
-        case .run: return RunLimits.fit(input, indices: indices)
-        case .individuals: return IndividualsLimits.fit(input, indices: indices)
-        case .movingRange: return MovingRangeLimits.fit(input, rawValues: rawValues, indices: indices)
-        case .xbarR: return RangeLimits.fitMeans(input, indices: indices)
-        case .range: return RangeLimits.fitRanges(input, indices: indices)
-        case .xbarS: return StdDevLimits.fitMeans(input, indices: indices)
-        case .standardDeviation: return StdDevLimits.fitStdDevs(input, indices: indices)
-        case .p: return AttributeLimits.fitP(input, indices: indices)
-        case .np: return AttributeLimits.fitNP(input, indices: indices)
-        case .c: return AttributeLimits.fitC(input, indices: indices)
-        case .u: return AttributeLimits.fitU(input, indices: indices)
-        case .pPrime: return LaneyLimits.fit(input, indices: indices, binomial: true)
-        case .uPrime: return LaneyLimits.fit(input, indices: indices, binomial: false)
-        case .g: return RareEventLimits.fitG(input, indices: indices)
-        case .t: return RareEventLimits.fitT(input, indices: indices)
-        }
-    }
-
-    /// The band of one point from its k-σ lines, clamped to [floor, ceiling]; nil when the chart has no limits.
-    private static func makeBand(centre: Double, line: (Double) -> Double?, multiplier: Double,
-                                 floor: Double?, ceiling: Double?) -> ControlBand? {
-        guard let l3 = line(-multiplier), let u3 = line(multiplier), let l2 = line(-2), let u2 = line(2),
-              let l1 = line(-1), let u1 = line(1) else { return nil }
-        func clampValue(_ v: Double) -> Double {
-            var x = v
-            if let floor, !(x >= floor) { x = floor }
-            if let ceiling, x > ceiling { x = ceiling }
-            if !x.isFinite { x = x > 0 ? (ceiling ?? centre) : (floor ?? centre) }
-            return x
-        }
-        return ControlBand(
-            lowerLimit: clampValue(l3), upperLimit: clampValue(u3), lower2Sigma: clampValue(l2),
-            upper2Sigma: clampValue(u2), lower1Sigma: clampValue(l1), upper1Sigma: clampValue(u1),
-            lowerClamped: floor.map { !(l3 >= $0) } ?? false, upperClamped: ceiling.map { u3 > $0 } ?? false)
-    }
-
-    /// A band multiplied by the display scale.
-    private static func scaled(_ b: ControlBand, _ s: Double) -> ControlBand {
-        guard s != 1 else { return b }
-        return ControlBand(lowerLimit: b.lowerLimit * s, upperLimit: b.upperLimit * s, lower2Sigma: b.lower2Sigma * s,
-                           upper2Sigma: b.upper2Sigma * s, lower1Sigma: b.lower1Sigma * s, upper1Sigma: b.upper1Sigma * s,
-                           lowerClamped: b.lowerClamped, upperClamped: b.upperClamped)
     }
 
     /// One sentence naming the method, for results.json and the report appendix.

@@ -32,7 +32,7 @@ struct PhaseFit {
 }
 
 /// What the estimators see: plotted values, sizes and summaries, plus the options.
-struct ChartInput {
+struct ControlChartInput {
     var kind: ControlChartKind
     /// Plotted value per point on the unscaled chart scale (proportion, rate, mean...), nil when undefined.
     var values: [Double?]

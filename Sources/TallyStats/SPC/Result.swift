@@ -148,6 +148,8 @@ public struct PhaseSummary: Sendable, Codable, Equatable {
     public var statistics: PhaseStatistics
     /// How far the limits can be trusted (≥ 20 points ok, 12–19 provisional, < 12 unreliable).
     public var reliability: LimitReliability
+    /// Warnings about this phase (also listed in the chart's warnings).
+    public var warnings: [ChartWarning]
 }
 
 /// A rule violation: which rule, which points, in which direction.

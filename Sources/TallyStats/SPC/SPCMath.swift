@@ -17,9 +17,6 @@ enum SPCMath {
         return (sum + compensation) / Double(x.count)
     }
 
-    /// Compensated sum of the values.
-    static func sum(_ x: [Double]) -> Double { (mean(x) ?? 0) * Double(x.count) }
-
     /// Median (mean of the two middle values for an even count), nil for an empty array.
     static func median(_ x: [Double]) -> Double? {
         guard !x.isEmpty else { return nil }

@@ -8,7 +8,7 @@
 /// - u: ū = Σ counts / Σ exposure; σ_i = √(ū/n_i); lower lines clamped at 0.
 enum AttributeLimits {
     /// Σ counts / Σ sizes over the calculation points, nil when the total size is not positive.
-    static func pooledRate(_ input: ChartInput, indices: [Int]) -> Double? {
+    static func pooledRate(_ input: ControlChartInput, indices: [Int]) -> Double? {
         var c = 0.0, n = 0.0
         for i in indices {
             guard let count = input.counts[i], let size = input.sizes[i], size > 0 else { continue }
@@ -19,7 +19,7 @@ enum AttributeLimits {
     }
 
     /// p chart fit (also the basis of np and p′).
-    static func fitP(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitP(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let pbar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = pbar
@@ -31,11 +31,12 @@ enum AttributeLimits {
     /// Binomial σ of a proportion with denominator n.
     static func sigmaP(_ pbar: Double, _ n: Double?) -> Double? {
         guard let n, n > 0 else { return nil }
-        return (pbar * (1 - pbar) / n).squareRoot()
+        // p̄ outside [0, 1] (counts above sizes) must not produce NaN: the variance is floored at 0.
+        return (max(0, pbar * (1 - pbar)) / n).squareRoot()
     }
 
     /// np chart fit.
-    static func fitNP(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitNP(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let pbar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = pbar
@@ -44,9 +45,9 @@ enum AttributeLimits {
             centre: { i in input.sizes[i].map { $0 * pbar } },
             line: { i, k in
                 guard let n = input.sizes[i], n > 0 else { return nil }
-                return n * pbar + k * (n * pbar * (1 - pbar)).squareRoot()
+                return n * pbar + k * max(0, n * pbar * (1 - pbar)).squareRoot()
             },
-            sigma: constant.map { ($0 * pbar * (1 - pbar)).squareRoot() },
+            sigma: constant.map { max(0, $0 * pbar * (1 - pbar)).squareRoot() },
             constantCentre: constant.map { $0 * pbar }, limitsVary: constant == nil, statistics: stats)
         if constant == nil {
             fit.warnings.append(ChartWarning(code: "np-variable-sizes",
@@ -56,7 +57,7 @@ enum AttributeLimits {
     }
 
     /// c chart fit.
-    static func fitC(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitC(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let cbar = SPCMath.mean(indices.compactMap { input.values[$0] }) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = cbar
@@ -64,14 +65,14 @@ enum AttributeLimits {
     }
 
     /// u chart fit.
-    static func fitU(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitU(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let ubar = pooledRate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = ubar
         let constant = RangeLimits.constantSize(input, indices: indices)
         func sigma(_ n: Double?) -> Double? {
             guard let n, n > 0 else { return nil }
-            return (ubar / n).squareRoot()
+            return max(0, ubar / n).squareRoot()
         }
         return .perPoint(centre: ubar, sigmaAt: { i in sigma(input.sizes[i]) },
                          constantSigma: constant.flatMap { sigma($0) }, statistics: stats)

@@ -8,11 +8,11 @@
 /// σz ≈ 1 means no over-dispersion; with ticket-sized denominators it is typically ≫ 1.
 enum LaneyLimits {
     /// p′ (binomial) or u′ (Poisson) fit.
-    static func fit(_ input: ChartInput, indices: [Int], binomial: Bool) -> PhaseFit? {
+    static func fit(_ input: ControlChartInput, indices: [Int], binomial: Bool) -> PhaseFit? {
         guard let centre = AttributeLimits.pooledRate(input, indices: indices) else { return nil }
         func sigma(_ n: Double?) -> Double? {
             guard let n, n > 0 else { return nil }
-            return binomial ? AttributeLimits.sigmaP(centre, n) : (centre / n).squareRoot()
+            return binomial ? AttributeLimits.sigmaP(centre, n) : max(0, centre / n).squareRoot()
         }
         var z: [Double] = []
         for i in indices {

@@ -13,7 +13,7 @@ import Foundation
 ///   back-transformed: line = (ȳ + kσ_y)^3.6, or 0 when ȳ + kσ_y < 0 (recorded as clamped). Centre = ȳ^3.6.
 enum RareEventLimits {
     /// g chart fit.
-    static func fitG(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitG(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         let x = indices.compactMap { input.values[$0] }
         guard let m = SPCMath.mean(x), let median = SPCMath.median(x) else { return nil }
         var stats = PhaseStatistics()
@@ -25,8 +25,9 @@ enum RareEventLimits {
     }
 
     /// t chart fit.
-    static func fitT(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
-        let e = input.options.tTransformExponent
+    static func fitT(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
+        // A non-positive exponent has no meaning; fall back to Nelson's 3.6 rather than produce NaN.
+        let e = input.options.tTransformExponent > 0 ? input.options.tTransformExponent : 3.6
         let y = indices.compactMap { input.values[$0] }.map { pow(max($0, 0), 1 / e) }
         let est = IndividualsEstimate.estimate(y, options: input.options)
         guard let my = est.mean else { return nil }

@@ -3,7 +3,7 @@
 /// Run chart centre line: the median of the calculation points.
 enum RunLimits {
     /// Run chart fit.
-    static func fit(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fit(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let median = SPCMath.median(indices.compactMap { input.values[$0] }) else { return nil }
         var stats = PhaseStatistics()
         stats.median = median

@@ -7,7 +7,7 @@
 /// X̄ lines: X̄̄ ± k σ̂/√n_i. R lines: d2(n_i) σ̂ ± k d3(n_i) σ̂ (lower clamped at 0).
 enum RangeLimits {
     /// σ̂ and the grand mean from the calculation subgroups; nil when no subgroup has a range.
-    static func estimate(_ input: ChartInput, indices: [Int]) -> (grandMean: Double, sigma: Double?, rbar: Double?)? {
+    static func estimate(_ input: ControlChartInput, indices: [Int]) -> (grandMean: Double, sigma: Double?, rbar: Double?)? {
         let subgroups = indices.compactMap { input.summaries[$0] }
         let total = subgroups.reduce(0.0) { $0 + Double($1.size) }
         guard total > 0 else { return nil }
@@ -26,7 +26,7 @@ enum RangeLimits {
     }
 
     /// X̄ chart fit.
-    static func fitMeans(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitMeans(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let e = estimate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = e.grandMean
@@ -39,7 +39,7 @@ enum RangeLimits {
     }
 
     /// R chart fit: centre d2(n_i) σ̂ (= R̄ for constant n).
-    static func fitRanges(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitRanges(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let e = estimate(input, indices: indices), let sigma = e.sigma else { return nil }
         var stats = PhaseStatistics()
         stats.meanSubgroupDispersion = e.rbar
@@ -57,7 +57,7 @@ enum RangeLimits {
     }
 
     /// The common subgroup size of the calculation points, nil when sizes vary.
-    static func constantSize(_ input: ChartInput, indices: [Int]) -> Double? {
+    static func constantSize(_ input: ControlChartInput, indices: [Int]) -> Double? {
         let s = Set(indices.compactMap { input.sizes[$0] })
         return s.count == 1 ? s.first : nil
     }

@@ -8,7 +8,7 @@
 /// The grand mean is weighted by n_i. Subgroups with fewer than 2 observations carry no s and are skipped.
 enum StdDevLimits {
     /// The S̄ (or σ̂ for `unbiasedWeighted`) of the calculation subgroups and the resolved method.
-    static func estimate(_ input: ChartInput, indices: [Int]) -> (grandMean: Double, sbar: Double?, method: SubgroupSigmaMethod)? {
+    static func estimate(_ input: ControlChartInput, indices: [Int]) -> (grandMean: Double, sbar: Double?, method: SubgroupSigmaMethod)? {
         let subgroups = indices.compactMap { input.summaries[$0] }
         let total = subgroups.reduce(0.0) { $0 + Double($1.size) }
         guard total > 0 else { return nil }
@@ -39,10 +39,10 @@ enum StdDevLimits {
     }
 
     /// c4 of a point's subgroup size.
-    private static func c4(_ input: ChartInput, _ i: Int) -> Double? { input.sizes[i].flatMap(SPCConstants.c4) }
+    private static func c4(_ input: ControlChartInput, _ i: Int) -> Double? { input.sizes[i].flatMap(SPCConstants.c4) }
 
     /// X̄ chart fit.
-    static func fitMeans(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitMeans(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let e = estimate(input, indices: indices) else { return nil }
         var stats = PhaseStatistics()
         stats.mean = e.grandMean
@@ -62,7 +62,7 @@ enum StdDevLimits {
     }
 
     /// S chart fit.
-    static func fitStdDevs(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fitStdDevs(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         guard let e = estimate(input, indices: indices), let sbar = e.sbar else { return nil }
         var stats = PhaseStatistics()
         stats.meanSubgroupDispersion = sbar

@@ -59,7 +59,7 @@ enum IndividualsEstimate {
 /// Individuals chart limits.
 enum IndividualsLimits {
     /// Fit on the calculation points of a phase.
-    static func fit(_ input: ChartInput, indices: [Int]) -> PhaseFit? {
+    static func fit(_ input: ControlChartInput, indices: [Int]) -> PhaseFit? {
         let y = indices.compactMap { input.values[$0] }
         let e = IndividualsEstimate.estimate(y, options: input.options)
         guard let m = e.mean else { return nil }
@@ -70,7 +70,7 @@ enum IndividualsLimits {
 /// Moving-range chart limits: centre mR̄ (or median mR), upper limit factor × centre; zones split evenly.
 enum MovingRangeLimits {
     /// Fit on the calculation points of a phase (moving ranges of the non-excluded sequence).
-    static func fit(_ input: ChartInput, rawValues: [Double?], indices: [Int]) -> PhaseFit? {
+    static func fit(_ input: ControlChartInput, rawValues: [Double?], indices: [Int]) -> PhaseFit? {
         let y = indices.compactMap { rawValues[$0] }
         let mr = IndividualsEstimate.movingRange(y, screen: input.options.screenMovingRanges,
                                                  factor: input.options.screeningFactor)

@@ -25,24 +25,30 @@ public enum AnhoejRules {
     public static func evaluate(_ points: [RulePoint]) -> (analysis: RunsAnalysis, signals: [ControlChartSignal]) {
         let observed = RulePatterns.sequence(points)
         let useful = observed.filter { $0.side != 0 }
-        var runs: [[RulePoint]] = []
-        for p in useful {
-            if let last = runs.last?.last, last.side == p.side { runs[runs.count - 1].append(p) } else { runs.append([p]) }
+        // Runs as (start, length) over `useful`.
+        var runs: [(start: Int, length: Int)] = []
+        for (i, p) in useful.enumerated() {
+            if let last = runs.last, useful[last.start].side == p.side {
+                runs[runs.count - 1].length += 1
+            } else {
+                runs.append((i, 1))
+            }
         }
         let n = useful.count
-        let longest = runs.map(\.count).max() ?? 0
+        let longest = runs.map(\.length).max() ?? 0
         let crossings = max(0, runs.count - 1)
         let maxRun = longestRunMaximum(useful: n)
         let minCross = crossingsMinimum(useful: n)
         let phase = points.first?.phase ?? 0
         var signals: [ControlChartSignal] = []
         if n > 0 {
-            for run in runs where run.count > maxRun {
+            for run in runs where run.length > maxRun {
+                let members = useful[run.start..<(run.start + run.length)]
                 signals.append(ControlChartSignal(
                     rule: "anhoej.longest-run",
-                    description: "Run of \(run.count) points on one side of the centre line (limit \(maxRun))",
-                    points: run.map(\.index), completingPoints: [run[maxRun].index],
-                    direction: run[0].side > 0 ? .high : .low, phase: run[0].phase))
+                    description: "Run of \(run.length) points on one side of the centre line (limit \(maxRun))",
+                    points: members.map(\.index), completingPoints: [useful[run.start + maxRun].index],
+                    direction: useful[run.start].side > 0 ? .high : .low, phase: useful[run.start].phase))
             }
             if crossings < minCross {
                 signals.append(ControlChartSignal(

@@ -58,8 +58,9 @@ public struct RuleSet: Sendable, Codable, Equatable {
     public var shiftLength: Int
     /// Points in a strictly monotone run that make a trend (NHS 7, Nelson 6).
     public var trendLength: Int
-    /// NHS two-of-three: also require the third point on the same side of the centre (NHSRplotthedots: yes;
-    /// PowerBI-SPC: no).
+    /// NHS two-of-three: require all three points on the same side of the centre (NHSRplotthedots: true).
+    /// false gives PowerBI-SPC's variant: only the two beyond points count, and the shorter windows at the
+    /// start of a segment count too.
     public var twoOfThreeRequiresSameSide: Bool
 
     /// A rule set with explicit parameters.

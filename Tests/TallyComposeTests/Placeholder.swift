@@ -1,2 +1,0 @@
-// Tests for TallyCompose live beside this file.
-import Testing

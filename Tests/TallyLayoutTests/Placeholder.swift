@@ -1,2 +1,0 @@
-// Tests for TallyLayout live beside this file.
-import Testing
