@@ -38,6 +38,7 @@ struct SpecBuilder {
 
     // MARK: Report, params, evidence, batch, output
 
+    /// `report:` with its defaults (as_of: build date, locale: en-GB, timezone: UTC).
     private mutating func report(_ o: CheckedObject) -> ReportInfo {
         var asOf = AsOf.buildDate
         if let value = o[ReportKeys.asOf] {
@@ -55,6 +56,7 @@ struct SpecBuilder {
             location: o.location)
     }
 
+    /// One parameter; its default is parsed with the declared type.
     private mutating func param(_ entry: CheckedEntry) -> ParamSpec {
         let o = entry.value.object
         let type = o?[ParamKeys.type]?.text.flatMap(ParamType.init(rawValue:)) ?? .text
@@ -69,6 +71,7 @@ struct SpecBuilder {
             name: entry.name, type: type, defaultValue: defaultValue, description: o?[ParamKeys.description]?.text)
     }
 
+    /// `evidence:` with its criteria and signature lines.
     private mutating func evidence(_ o: CheckedObject) -> EvidenceSpec {
         let criteria = (o[EvidenceKeys.criteria]?.list ?? []).compactMap(\.object).map { c in
             CriterionSpec(
@@ -84,12 +87,14 @@ struct SpecBuilder {
             learner: o[EvidenceKeys.learner]?.text, criteria: criteria, signatures: signatures, location: o.location)
     }
 
+    /// `batch:`.
     private func batch(_ o: CheckedObject) -> BatchSpec {
         BatchSpec(
             forEach: o[BatchKeys.forEach]?.located ?? Located("", at: o.location), dataset: o[BatchKeys.dataset]?.located,
             location: o.location)
     }
 
+    /// `output:`; repeated formats are reported.
     private mutating func output(_ o: CheckedObject) -> OutputSpec {
         var spec = OutputSpec()
         if let formats = o[OutputKeys.formats] {
@@ -120,6 +125,7 @@ struct SpecBuilder {
 
     // MARK: Data
 
+    /// One dataset with its reading options, declared columns and computed columns.
     private mutating func dataset(_ entry: CheckedEntry) -> DatasetSpec {
         let o = entry.value.object ?? CheckedObject(schema: DatasetKeys.schema, values: [:], keyLocations: [:], location: entry.name.location)
         var spec = DatasetSpec(
@@ -157,6 +163,7 @@ struct SpecBuilder {
 
     // MARK: Phases
 
+    /// `phases:`: the time column (one, or one per dataset), periods and exclusions.
     private mutating func phasePlan(_ o: CheckedObject) -> PhasePlan {
         let periods = (o[PhaseKeys.periods]?.list ?? []).compactMap(\.object).map { period($0) }
         if let list = o[PhaseKeys.periods], list.list.isEmpty {
@@ -190,6 +197,7 @@ struct SpecBuilder {
             location: o.location)
     }
 
+    /// One period: fixed dates or a rolling window; invalid dates are remembered so order checks skip it.
     private mutating func period(_ o: CheckedObject) -> PeriodSpec {
         let id = o[PeriodKeys.id]?.located ?? Located("", at: o.location)
         var range = PeriodRange.fixed(from: CivilDate(year: 1970, month: 1, day: 1), to: nil)
@@ -220,6 +228,7 @@ struct SpecBuilder {
 
     // MARK: KPIs
 
+    /// One KPI: built-in (inputs and options checked) or formula, with format-dependent defaults.
     private mutating func kpi(_ entry: CheckedEntry) -> KPISpec {
         let o = entry.value.object ?? CheckedObject(schema: KPIKeys.schema, values: [:], keyLocations: [:], location: entry.name.location)
         var definition = KPIDefinition.formula(Located("", at: o.location))
@@ -294,6 +303,7 @@ struct SpecBuilder {
 
     // MARK: Sections
 
+    /// One section; its id defaults to a slug of the title.
     private mutating func section(_ o: CheckedObject) -> SectionSpec {
         let title = templatedText(o[SectionKeys.title]) ?? ""
         let id = o[SectionKeys.id]?.located
