@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// A user-facing message: what is wrong, and how to fix it.
@@ -63,9 +64,21 @@ enum Messages {
         Message("the spec is not valid UTF-8 text (\(problem))", hint: "save the file as UTF-8 in your editor")
     }
 
-    static func yamlSyntax(problem: String, context: String?, character: Character?) -> Message {
+    static func yamlSyntax(
+        problem: String, context: String?, character: Character?, openedOnLine: Int? = nil, line: String? = nil,
+        column: Int? = nil
+    ) -> Message {
         let where_ = context.map { " \($0)" } ?? ""
         var hint: String?
+        let opened = openedOnLine.map { " (the one opened on line \($0))" } ?? ""
+        // `title: "FCR" vs "AHT"`: a quoted value ends at its closing quote, so the rest is read as a stray key.
+        if problem == "did not find expected key" || problem == "could not find expected ':'",
+            let line, let column, let fix = requotedValue(line: line, column: column)
+        {
+            return Message(
+                "text follows a quoted value; a value that starts with a quote ends at the closing quote",
+                hint: "quote the whole value with the other kind of quote, e.g. \(fix)")
+        }
         switch problem {
         case "found character that cannot start any token":
             if character == "\t" {
@@ -85,15 +98,33 @@ enum Messages {
         case "found unexpected end of stream":
             hint = "a quote or bracket opened earlier is never closed"
         case "did not find expected ',' or ']'":
-            hint = "items of a [list] are separated by commas and the list ends with ']'"
+            hint = "items of a [list] are separated by commas and the list ends with ']'\(opened)"
         case "did not find expected ',' or '}'":
-            hint = "entries of a { mapping } are separated by commas and it ends with '}'"
+            hint = "entries of a { mapping } are separated by commas and it ends with '}'\(opened)"
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return Message("a tab is used for indentation", hint: "YAML indents with spaces only; replace the tab with spaces")
         default:
             break
         }
         return Message("YAML syntax error: \(problem)\(where_)", hint: hint)
+    }
+
+    /// `key: '"FCR" vs "AHT"'` when the text before `column` is `key: "…"` followed by more text; else nil.
+    private static func requotedValue(line: String, column: Int) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        guard column >= 2, column - 1 <= scalars.count else { return nil }
+        var end = column - 2
+        while end >= 0, scalars[end] == " " { end -= 1 }
+        guard end >= 0, scalars[end] == "\"" || scalars[end] == "'" else { return nil }
+        guard let colon = (0..<max(0, end)).first(where: { scalars[$0] == ":" && scalars[$0 + 1] == " " }) else { return nil }
+        var keyView = String.UnicodeScalarView()
+        keyView.append(contentsOf: scalars[..<colon])
+        var valueView = String.UnicodeScalarView()
+        valueView.append(contentsOf: scalars[(colon + 2)...])
+        let value = String(valueView).trimmingSpaces
+        let quote: Character = value.first == "\"" ? "'" : "\""
+        let escaped = quote == "'" ? value.replacingOccurrences(of: "'", with: "''") : value.replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(String(keyView).trimmingSpaces): \(quote)\(escaped)\(quote)"
     }
 
     static func duplicateKey(_ key: String, firstLine: Int) -> Message {

@@ -75,7 +75,14 @@ struct YAMLComposer {
         }
         let at = lines.clamped(location(parser.problem_mark))
         let character = lines.character(at: at)
-        return diagnostic(Messages.yamlSyntax(problem: problem, context: context, character: character), at: at)
+        // Where the unclosed bracket or quote started, when that is an earlier line.
+        let contextLine = Int(parser.context_mark.line) + 1
+        let opened = context != nil && contextLine < (at.line ?? 0) ? contextLine : nil
+        return diagnostic(
+            Messages.yamlSyntax(
+                problem: problem, context: context, character: character, openedOnLine: opened, line: lines.line(at.line),
+                column: at.column),
+            at: at)
     }
 
     /// A NUL-terminated libyaml string.
