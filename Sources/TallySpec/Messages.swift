@@ -216,6 +216,9 @@ enum Messages {
     static func wrongShape(key: String, expected: ValueKind, found node: YAMLNode) -> Message {
         var hint: String?
         if case .list = expected, node.scalarText != nil { hint = "write a list, e.g. `\(key): [\(node.scalarText ?? "")]`" }
+        if case .dictionary = expected, case .sequence = node.content {
+            hint = "write one `name: settings` line per entry under `\(key):`, without '- ' in front"
+        }
         if case .object(let schema) = expected, let value = node.scalarText, !node.isNull {
             if let first = schema.fields.first(where: \.required) {
                 hint = "write `\(key): { \(first.key): \(value) }`"
@@ -228,10 +231,24 @@ enum Messages {
     }
 
     static func expectedList(key: String, element: ValueKind, found node: YAMLNode) -> Message {
-        let example = node.scalarText.map { "[\($0)]" } ?? "[a, b]"
-        return Message(
-            "\(quoted(key)) should be a list of \(element.pluralExpectation), found \(found(node))",
-            hint: "write a list, e.g. `\(key): \(example)`")
+        var hint: String
+        if case .mapping = node.content {
+            // `sections:` followed by `title: …` without the `- ` that starts each item.
+            hint = "start each item with '- ', e.g. `- \(firstKeyExample(of: element))` on the line below `\(key):`"
+        } else {
+            let example = node.scalarText.map { "[\($0)]" } ?? "[a, b]"
+            hint = "write a list, e.g. `\(key): \(example)`"
+        }
+        return Message("\(quoted(key)) should be a list of \(element.pluralExpectation), found \(found(node))", hint: hint)
+    }
+
+    /// `title: …` for a list of sections, `type: …` for blocks: the first line of an item.
+    private static func firstKeyExample(of element: ValueKind) -> String {
+        switch element {
+        case .object(let schema): return "\((schema.fields.first(where: \.required) ?? schema.fields.first)?.key ?? "key"): …"
+        case .tagged(let tagged): return "\(tagged.discriminator): …"
+        default: return "…"
+        }
     }
 
     static func noAlternative(key: String, value: String, options: [ValueKind]) -> Message {

@@ -94,6 +94,19 @@ import Testing
             sections:
               title: Summary
             # ^ error: 'sections' should be a list of mappings, found a mapping (key: value lines)
+            # hint: start each item with '- ', e.g. `- title: …` on the line below `sections:`
+            """)
+    }
+
+    @Test func aListWhereNamedEntriesBelongSaysSo() {
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR }
+            data:
+              - tickets: { file: t.csv }
+            # ^ error: 'data' should be a mapping of names to settings, found a list
+            # hint: write one `name: settings` line per entry under `data:`, without '- ' in front
+            sections: []
             """)
     }
 
