@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// A user-facing message: what is wrong, and how to fix it.
@@ -63,9 +64,21 @@ enum Messages {
         Message("the spec is not valid UTF-8 text (\(problem))", hint: "save the file as UTF-8 in your editor")
     }
 
-    static func yamlSyntax(problem: String, context: String?, character: Character?) -> Message {
+    static func yamlSyntax(
+        problem: String, context: String?, character: Character?, openedOnLine: Int? = nil, line: String? = nil,
+        column: Int? = nil
+    ) -> Message {
         let where_ = context.map { " \($0)" } ?? ""
         var hint: String?
+        let opened = openedOnLine.map { " (the one opened on line \($0))" } ?? ""
+        // `title: "FCR" vs "AHT"`: a quoted value ends at its closing quote, so the rest is read as a stray key.
+        if problem == "did not find expected key" || problem == "could not find expected ':'",
+            let line, let column, let fix = requotedValue(line: line, column: column)
+        {
+            return Message(
+                "text follows a quoted value; a value that starts with a quote ends at the closing quote",
+                hint: "quote the whole value with the other kind of quote, e.g. \(fix)")
+        }
         switch problem {
         case "found character that cannot start any token":
             if character == "\t" {
@@ -85,15 +98,33 @@ enum Messages {
         case "found unexpected end of stream":
             hint = "a quote or bracket opened earlier is never closed"
         case "did not find expected ',' or ']'":
-            hint = "items of a [list] are separated by commas and the list ends with ']'"
+            hint = "items of a [list] are separated by commas and the list ends with ']'\(opened)"
         case "did not find expected ',' or '}'":
-            hint = "entries of a { mapping } are separated by commas and it ends with '}'"
+            hint = "entries of a { mapping } are separated by commas and it ends with '}'\(opened)"
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return Message("a tab is used for indentation", hint: "YAML indents with spaces only; replace the tab with spaces")
         default:
             break
         }
         return Message("YAML syntax error: \(problem)\(where_)", hint: hint)
+    }
+
+    /// `key: '"FCR" vs "AHT"'` when the text before `column` is `key: "…"` followed by more text; else nil.
+    private static func requotedValue(line: String, column: Int) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        guard column >= 2, column - 1 <= scalars.count else { return nil }
+        var end = column - 2
+        while end >= 0, scalars[end] == " " { end -= 1 }
+        guard end >= 0, scalars[end] == "\"" || scalars[end] == "'" else { return nil }
+        guard let colon = (0..<max(0, end)).first(where: { scalars[$0] == ":" && scalars[$0 + 1] == " " }) else { return nil }
+        var keyView = String.UnicodeScalarView()
+        keyView.append(contentsOf: scalars[..<colon])
+        var valueView = String.UnicodeScalarView()
+        valueView.append(contentsOf: scalars[(colon + 2)...])
+        let value = String(valueView).trimmingSpaces
+        let quote: Character = value.first == "\"" ? "'" : "\""
+        let escaped = quote == "'" ? value.replacingOccurrences(of: "'", with: "''") : value.replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(String(keyView).trimmingSpaces): \(quote)\(escaped)\(quote)"
     }
 
     static func duplicateKey(_ key: String, firstLine: Int) -> Message {
@@ -185,6 +216,9 @@ enum Messages {
     static func wrongShape(key: String, expected: ValueKind, found node: YAMLNode) -> Message {
         var hint: String?
         if case .list = expected, node.scalarText != nil { hint = "write a list, e.g. `\(key): [\(node.scalarText ?? "")]`" }
+        if case .dictionary = expected, case .sequence = node.content {
+            hint = "write one `name: settings` line per entry under `\(key):`, without '- ' in front"
+        }
         if case .object(let schema) = expected, let value = node.scalarText, !node.isNull {
             if let first = schema.fields.first(where: \.required) {
                 hint = "write `\(key): { \(first.key): \(value) }`"
@@ -197,10 +231,24 @@ enum Messages {
     }
 
     static func expectedList(key: String, element: ValueKind, found node: YAMLNode) -> Message {
-        let example = node.scalarText.map { "[\($0)]" } ?? "[a, b]"
-        return Message(
-            "\(quoted(key)) should be a list of \(element.pluralExpectation), found \(found(node))",
-            hint: "write a list, e.g. `\(key): \(example)`")
+        var hint: String
+        if case .mapping = node.content {
+            // `sections:` followed by `title: …` without the `- ` that starts each item.
+            hint = "start each item with '- ', e.g. `- \(firstKeyExample(of: element))` on the line below `\(key):`"
+        } else {
+            let example = node.scalarText.map { "[\($0)]" } ?? "[a, b]"
+            hint = "write a list, e.g. `\(key): \(example)`"
+        }
+        return Message("\(quoted(key)) should be a list of \(element.pluralExpectation), found \(found(node))", hint: hint)
+    }
+
+    /// `title: …` for a list of sections, `type: …` for blocks: the first line of an item.
+    private static func firstKeyExample(of element: ValueKind) -> String {
+        switch element {
+        case .object(let schema): return "\((schema.fields.first(where: \.required) ?? schema.fields.first)?.key ?? "key"): …"
+        case .tagged(let tagged): return "\(tagged.discriminator): …"
+        default: return "…"
+        }
     }
 
     static func noAlternative(key: String, value: String, options: [ValueKind]) -> Message {
@@ -332,9 +380,19 @@ enum Messages {
             hint: suggestion(for: role, in: builtin.roles) ?? "write `columns: { \(builtin.roles[0]): your_column }`")
     }
 
-    static let columnsWithoutBuiltin = Message(
-        "'columns' maps the inputs of a built-in KPI, but this KPI uses a formula",
-        hint: "remove `columns:`; a formula names its columns itself")
+    static func builtinKeyWithFormula(_ key: String) -> Message {
+        Message(
+            "\(quoted(key)) applies to built-in KPIs, but this KPI uses a formula",
+            hint: key == "columns" ? "remove `columns:`; a formula names its columns itself" : "remove `\(key):`; write the values into the formula")
+    }
+
+    static func unknownOption(_ name: String, builtin: BuiltinKPI) -> Message {
+        let names = builtin.optionNames
+        return Message(
+            "built-in KPI \(quoted(builtin.rawValue)) has no option \(quoted(name))"
+                + (names.isEmpty ? " (it has no options)" : "; its options are \(alternatives(names))"),
+            hint: suggestion(for: name, in: names))
+    }
 
     static let kpiAndColumn = Message(
         "a distribution shows either a KPI or a column, not both", hint: "keep `kpi:` or `column:`")

@@ -50,7 +50,7 @@ import Testing
         expectDiagnostics(minimalSpec + """
             output:
               formats: [pdf, jpg]
-            #                ^ error: 'jpg' is not a valid 'formats'; use 'pdf', 'png' or 'svg'
+            #                ^ error: 'jpg' is not a valid 'format'; use 'pdf', 'png' or 'svg'
               theme: Print
             #        ^ error: 'Print' is not a valid 'theme'; use 'default', 'print' or 'compact'
             # hint: did you mean 'print'?
@@ -94,6 +94,19 @@ import Testing
             sections:
               title: Summary
             # ^ error: 'sections' should be a list of mappings, found a mapping (key: value lines)
+            # hint: start each item with '- ', e.g. `- title: …` on the line below `sections:`
+            """)
+    }
+
+    @Test func aListWhereNamedEntriesBelongSaysSo() {
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR }
+            data:
+              - tickets: { file: t.csv }
+            # ^ error: 'data' should be a mapping of names to settings, found a list
+            # hint: write one `name: settings` line per entry under `data:`, without '- ' in front
+            sections: []
             """)
     }
 

@@ -23,6 +23,10 @@ import Testing
         #expect(fcr.target?.value == 0.75)
         #expect(fcr.expected?.value == 0.72)
         #expect(spec.kpi("aht")?.target?.value == 420)
+        let p90 = try #require(load(minimalSpec.replacingOccurrences(
+            of: "fcr: { builtin: fcr, target: 75% }", with: "fcr: { builtin: resolution_p90, options: { percentile: 95% } }")).0)
+        #expect(p90.kpis[0].options.map(\.value.value) == [0.95])
+        #expect(p90.kpis[0].options.map(\.name.value) == ["percentile"])
     }
 
     @Test func referencesKeepTheirLocations() throws {

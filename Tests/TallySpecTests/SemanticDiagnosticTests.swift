@@ -98,9 +98,24 @@ import Testing
                 label: Average handle time
               csat:
                 builtin: csat
-                columns: { scroe: q1 }
-            #              ^ error: built-in KPI 'csat' has no input 'scroe'; its inputs are 'score'
-            # hint: did you mean 'score'?
+                columns: { csta: q1 }
+            #              ^ error: built-in KPI 'csat' has no input 'csta'; its inputs are 'csat'
+            # hint: did you mean 'csat'?
+              complaints:
+                builtin: complaints_per_1000
+                columns: { complaints: is_complaint }
+            #              ^ error: built-in KPI 'complaints_per_1000' has no input 'complaints'; its inputs are 'complaint' or 'contact_id'
+            # hint: did you mean 'complaint'?
+              sla:
+                builtin: sla
+                options: { sla_hour: 8, target: 90% }
+            #              ^ error: built-in KPI 'sla' has no option 'sla_hour'; its options are 'sla_hours'
+            # hint: did you mean 'sla_hours'?
+            #                           ^ error: built-in KPI 'sla' has no option 'target'; its options are 'sla_hours'
+              own:
+                formula: '=COUNT(x)'
+                options: { sla_hours: 8 }
+            #   ^ error: 'options' applies to built-in KPIs, but this KPI uses a formula
               esc:
                 formula: COUNT(escalated)
             #            ^ error: 'formula' should be a formula starting with '=', found 'COUNT(escalated)'

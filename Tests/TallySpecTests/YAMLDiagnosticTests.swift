@@ -15,6 +15,26 @@ import Testing
             """)
     }
 
+    @Test func textAfterAQuotedValueSuggestsRequoting() {
+        expectDiagnostics("""
+            version: 1
+            report:
+              title: "FCR" vs "AHT"
+            #              ^ error: text follows a quoted value; a value that starts with a quote ends at the closing quote
+            # hint: quote the whole value with the other kind of quote, e.g. title: '"FCR" vs "AHT"'
+            """)
+    }
+
+    @Test func unclosedFlowMappingSaysWhereItOpened() {
+        expectDiagnostics("""
+            version: 1
+            report: { title: FCR
+            data: { t: { file: t.csv } }
+            #   ^ error: YAML syntax error: did not find expected ',' or '}' while parsing a flow mapping
+            # hint: entries of a { mapping } are separated by commas and it ends with '}' (the one opened on line 2)
+            """)
+    }
+
     @Test func tabIndentationIsNamed() {
         let (_, diagnostics) = load("version: 1\nreport:\n\ttitle: FCR\n")
         #expect(diagnostics.count == 1)

@@ -41,8 +41,14 @@ struct Checker {
                 return nil
             }
             var checked: [Checked] = []
+            // Single values of a list are named in the singular: "'jpg' is not a valid 'format'".
+            let itemKey: String
+            switch element {
+            case .object, .tagged, .list, .dictionary, .oneOf: itemKey = key
+            default: itemKey = Messages.singular(key)
+            }
             for item in items {
-                if let value = check(item, as: element, key: key, isListItem: true) { checked.append(value) }
+                if let value = check(item, as: element, key: itemKey, isListItem: true) { checked.append(value) }
             }
             return Checked(value: .list(checked), location: node.location, node: node)
         case .object(let schema):
@@ -89,6 +95,7 @@ struct Checker {
         }
     }
 
+    /// Checks a value that may take several shapes: by its shape first, then by trying each scalar kind.
     private mutating func checkOneOf(
         _ node: YAMLNode, options: [ValueKind], key: String, keyLocation: SourceLocation?
     ) -> Checked? {
@@ -106,6 +113,7 @@ struct Checker {
         return nil
     }
 
+    /// True when the node's shape (single value, list, mapping) can hold a value of the kind.
     private static func shapeFits(_ node: YAMLNode, _ kind: ValueKind) -> Bool {
         switch (node.content, kind) {
         case (.sequence, .list): return true
@@ -116,6 +124,7 @@ struct Checker {
         }
     }
 
+    /// Checks a mapping whose discriminator (`type`) selects its keys.
     private mutating func checkTagged(_ node: YAMLNode, tagged: TaggedSchema, key: String) -> Checked? {
         guard case .mapping(let pairs) = node.content else {
             report(Messages.wrongShape(key: key, expected: .tagged(tagged), found: node), at: node.location)

@@ -38,6 +38,7 @@ struct SpecBuilder {
 
     // MARK: Report, params, evidence, batch, output
 
+    /// `report:` with its defaults (as_of: build date, locale: en-GB, timezone: UTC).
     private mutating func report(_ o: CheckedObject) -> ReportInfo {
         var asOf = AsOf.buildDate
         if let value = o[ReportKeys.asOf] {
@@ -55,6 +56,7 @@ struct SpecBuilder {
             location: o.location)
     }
 
+    /// One parameter; its default is parsed with the declared type.
     private mutating func param(_ entry: CheckedEntry) -> ParamSpec {
         let o = entry.value.object
         let type = o?[ParamKeys.type]?.text.flatMap(ParamType.init(rawValue:)) ?? .text
@@ -69,6 +71,7 @@ struct SpecBuilder {
             name: entry.name, type: type, defaultValue: defaultValue, description: o?[ParamKeys.description]?.text)
     }
 
+    /// `evidence:` with its criteria and signature lines.
     private mutating func evidence(_ o: CheckedObject) -> EvidenceSpec {
         let criteria = (o[EvidenceKeys.criteria]?.list ?? []).compactMap(\.object).map { c in
             CriterionSpec(
@@ -84,12 +87,14 @@ struct SpecBuilder {
             learner: o[EvidenceKeys.learner]?.text, criteria: criteria, signatures: signatures, location: o.location)
     }
 
+    /// `batch:`.
     private func batch(_ o: CheckedObject) -> BatchSpec {
         BatchSpec(
             forEach: o[BatchKeys.forEach]?.located ?? Located("", at: o.location), dataset: o[BatchKeys.dataset]?.located,
             location: o.location)
     }
 
+    /// `output:`; repeated formats are reported.
     private mutating func output(_ o: CheckedObject) -> OutputSpec {
         var spec = OutputSpec()
         if let formats = o[OutputKeys.formats] {
@@ -120,6 +125,7 @@ struct SpecBuilder {
 
     // MARK: Data
 
+    /// One dataset with its reading options, declared columns and computed columns.
     private mutating func dataset(_ entry: CheckedEntry) -> DatasetSpec {
         let o = entry.value.object ?? CheckedObject(schema: DatasetKeys.schema, values: [:], keyLocations: [:], location: entry.name.location)
         var spec = DatasetSpec(
@@ -157,6 +163,7 @@ struct SpecBuilder {
 
     // MARK: Phases
 
+    /// `phases:`: the time column (one, or one per dataset), periods and exclusions.
     private mutating func phasePlan(_ o: CheckedObject) -> PhasePlan {
         let periods = (o[PhaseKeys.periods]?.list ?? []).compactMap(\.object).map { period($0) }
         if let list = o[PhaseKeys.periods], list.list.isEmpty {
@@ -190,6 +197,7 @@ struct SpecBuilder {
             location: o.location)
     }
 
+    /// One period: fixed dates or a rolling window; invalid dates are remembered so order checks skip it.
     private mutating func period(_ o: CheckedObject) -> PeriodSpec {
         let id = o[PeriodKeys.id]?.located ?? Located("", at: o.location)
         var range = PeriodRange.fixed(from: CivilDate(year: 1970, month: 1, day: 1), to: nil)
@@ -220,9 +228,11 @@ struct SpecBuilder {
 
     // MARK: KPIs
 
+    /// One KPI: built-in (inputs and options checked) or formula, with format-dependent defaults.
     private mutating func kpi(_ entry: CheckedEntry) -> KPISpec {
         let o = entry.value.object ?? CheckedObject(schema: KPIKeys.schema, values: [:], keyLocations: [:], location: entry.name.location)
         var definition = KPIDefinition.formula(Located("", at: o.location))
+        var options: [BuiltinOption] = []
         let builtin = o[KPIKeys.builtin]?.text.flatMap(BuiltinKPI.init(rawValue:))
         if o.wrote(KPIKeys.builtin) && o.wrote(KPIKeys.formula) {
             checker.report(Messages.builtinAndFormula(entry.name.value), at: o.location(of: KPIKeys.formula))
@@ -242,10 +252,19 @@ struct SpecBuilder {
                 ColumnRole(role: role, column: mapped[role] ?? Located(role, at: located.location))
             }
             definition = .builtin(Located(builtin, at: located.location), columns: roles)
+            for option in o[KPIKeys.options]?.entries ?? [] {
+                guard builtin.optionNames.contains(option.name.value) else {
+                    checker.report(Messages.unknownOption(option.name.value, builtin: builtin), at: option.name.location)
+                    continue
+                }
+                if let value = option.value.number {
+                    options.append(BuiltinOption(name: option.name, value: Located(value, at: option.value.location)))
+                }
+            }
         } else if let formula = o[KPIKeys.formula]?.located {
             definition = .formula(formula)
-            if o.wrote(KPIKeys.columns) {
-                checker.report(Messages.columnsWithoutBuiltin, at: o.location(of: KPIKeys.columns))
+            for field in [KPIKeys.columns, KPIKeys.options] where o.wrote(field) {
+                checker.report(Messages.builtinKeyWithFormula(field.key), at: o.location(of: field))
             }
         }
         let format = o[KPIKeys.format]?.text.flatMap(KPIFormat.init(rawValue:)) ?? builtin?.format ?? .number
@@ -264,7 +283,7 @@ struct SpecBuilder {
             }
             return Located(value, at: checked.location)
         }
-        return KPISpec(
+        var spec = KPISpec(
             id: entry.name,
             label: o[KPIKeys.label]?.text ?? entry.name.value,
             definition: definition,
@@ -278,10 +297,13 @@ struct SpecBuilder {
             period: o[KPIKeys.period]?.text.flatMap(TimeBucket.init(rawValue:)) ?? .week,
             description: o[KPIKeys.description]?.text,
             location: entry.name.location)
+        spec.options = options
+        return spec
     }
 
     // MARK: Sections
 
+    /// One section; its id defaults to a slug of the title.
     private mutating func section(_ o: CheckedObject) -> SectionSpec {
         let title = templatedText(o[SectionKeys.title]) ?? ""
         let id = o[SectionKeys.id]?.located

@@ -21,10 +21,12 @@ struct YAMLComposer {
         return composer.run(text)
     }
 
+    /// A libyaml mark (0-based) as a 1-based location.
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
+    /// A spec error at a location, with its source line.
     private func diagnostic(_ message: Message, at location: SourceLocation) -> Diagnostic {
         lines.diagnostic(message, at: location)
     }
@@ -42,6 +44,7 @@ struct YAMLComposer {
         var size = 1
     }
 
+    /// Sets up libyaml over the UTF-8 bytes and composes the document.
     private func run(_ text: String) -> (YAMLNode?, [Diagnostic]) {
         var bytes = Array(text.utf8)
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) || bytes.isEmpty {
@@ -54,13 +57,16 @@ struct YAMLComposer {
         }
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer -> (YAMLNode?, [Diagnostic]) in
-            guard let base = buffer.baseAddress else { return (nil, []) }
+            guard let base = buffer.baseAddress else {
+                return (nil, [diagnostic(Messages.emptySpec, at: SourceLocation(file: file, line: 1, column: 1))])
+            }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, base, buffer.count - 1)
             return events(&parser)
         }
     }
 
+    /// The parser's error as a located diagnostic with a hint for common mistakes.
     private func syntaxError(_ parser: inout yaml_parser_t) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
@@ -69,14 +75,23 @@ struct YAMLComposer {
         }
         let at = lines.clamped(location(parser.problem_mark))
         let character = lines.character(at: at)
-        return diagnostic(Messages.yamlSyntax(problem: problem, context: context, character: character), at: at)
+        // Where the unclosed bracket or quote started, when that is an earlier line.
+        let contextLine = Int(parser.context_mark.line) + 1
+        let opened = context != nil && contextLine < (at.line ?? 0) ? contextLine : nil
+        return diagnostic(
+            Messages.yamlSyntax(
+                problem: problem, context: context, character: character, openedOnLine: opened, line: lines.line(at.line),
+                column: at.column),
+            at: at)
     }
 
+    /// A NUL-terminated libyaml string.
     private func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
     }
 
+    /// Reads events into a tree: collections on a stack, anchors remembered, aliases counted.
     private func events(_ parser: inout yaml_parser_t) -> (YAMLNode?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var stack: [Frame] = []

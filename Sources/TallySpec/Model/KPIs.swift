@@ -28,6 +28,8 @@ public struct KPISpec: Sendable, Hashable {
     public var description: String?
     /// Where the KPI's entry starts.
     public var location: SourceLocation
+    /// Settings of a built-in KPI (`options: { sla_hours: 8 }`); unset ones use the built-in's defaults.
+    public var options: [BuiltinOption] = []
 
     /// Creates a KPI.
     public init(
@@ -96,17 +98,33 @@ public enum BuiltinKPI: String, Sendable, CaseIterable {
     case servqualGap = "servqual_gap"
 
     /// The inputs it needs; by default each is read from the column of the same name.
+    ///
+    /// These are the role names of the formula library (`TallyFormula.KPILibrary`), which computes built-ins.
     public var roles: [String] {
         switch self {
-        case .csat, .nps, .ces, .mysteryScore: return ["score"]
+        case .csat: return ["csat"]
+        case .nps: return ["nps"]
+        case .ces: return ["ces"]
+        case .mysteryScore: return ["ms_score"]
         case .fcr: return ["fcr"]
-        case .sla: return ["sla_met"]
+        case .sla: return ["response_time"]
         case .aht, .medianHandleTime: return ["handle_time"]
-        case .resolutionMedian, .resolutionP90: return ["opened_at", "resolved_at"]
-        case .complaintsPer1000: return ["complaint"]
-        case .repeatRate: return ["repeat"]
+        case .resolutionMedian, .resolutionP90: return ["resolution_time"]
+        case .complaintsPer1000: return ["complaint", "contact_id"]
+        case .repeatRate: return ["repeat_contact"]
         case .abandonmentRate: return ["abandoned"]
-        case .servqualGap: return ["expectation", "perception"]
+        case .servqualGap: return ["perception", "expectation"]
+        }
+    }
+
+    /// The settings it takes under `options:` (names of the formula library's parameters).
+    public var optionNames: [String] {
+        switch self {
+        case .csat: return ["top_box_min"]
+        case .nps: return ["promoter_min", "detractor_max"]
+        case .sla: return ["sla_hours"]
+        case .resolutionP90: return ["percentile"]
+        default: return []
         }
     }
 
@@ -125,9 +143,9 @@ public enum BuiltinKPI: String, Sendable, CaseIterable {
     public var format: KPIFormat {
         switch self {
         case .csat, .fcr, .sla, .repeatRate, .abandonmentRate: return .percent
-        case .nps, .ces, .mysteryScore: return .score
+        case .nps, .ces, .mysteryScore, .servqualGap: return .score
         case .aht, .medianHandleTime, .resolutionMedian, .resolutionP90: return .duration
-        case .complaintsPer1000, .servqualGap: return .number
+        case .complaintsPer1000: return .number
         }
     }
 
@@ -137,6 +155,20 @@ public enum BuiltinKPI: String, Sendable, CaseIterable {
         case .csat, .nps, .ces, .fcr, .sla, .mysteryScore, .servqualGap: return .higher
         default: return .lower
         }
+    }
+}
+
+/// A setting of a built-in KPI, e.g. `sla_hours: 8` (percentages already divided by 100).
+public struct BuiltinOption: Sendable, Hashable {
+    /// The setting's name.
+    public var name: Located<String>
+    /// Its value.
+    public var value: Located<Double>
+
+    /// Creates a setting.
+    public init(name: Located<String>, value: Located<Double>) {
+        self.name = name
+        self.value = value
     }
 }
 

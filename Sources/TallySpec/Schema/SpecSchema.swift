@@ -30,6 +30,7 @@ public enum SpecSchema {
         var definitions: [(String, JSONValue)] = []
         var defined: Set<String> = []
 
+        /// The schema of one mapping: described properties, required keys, no other keys.
         mutating func objectBody(_ schema: ObjectSchema, isRoot: Bool = false, constant: (key: String, value: String)? = nil) -> JSONValue {
             var properties: [(String, JSONValue)] = []
             for field in schema.fields {
@@ -57,11 +58,13 @@ public enum SpecSchema {
             return .object(body)
         }
 
+        /// The entries of an object value (empty for other values).
         private func entries(of value: JSONValue) -> [(String, JSONValue)] {
             if case .object(let entries) = value { return entries }
             return []
         }
 
+        /// A `$ref` to the mapping's `$defs` entry, defining it on first use.
         mutating func reference(_ schema: ObjectSchema, constant: (key: String, value: String)? = nil) -> JSONValue {
             if !defined.contains(schema.name) {
                 defined.insert(schema.name)
@@ -72,6 +75,7 @@ public enum SpecSchema {
             return .object([("$ref", .string("#/$defs/\(schema.name)"))])
         }
 
+        /// The schema of one value kind.
         mutating func kind(_ kind: ValueKind) -> JSONValue {
             switch kind {
             case .text:

@@ -6,6 +6,9 @@ enum KPIKeys {
     static let columns = Field(
         "columns", .dictionary(.name, keys: .identifier),
         "For a built-in: which column plays each role, when it is not named like the role.")
+    static let options = Field(
+        "options", .dictionary(.numberOrPercent, keys: .identifier),
+        "For a built-in: its settings, e.g. `sla_hours: 8` for sla or `top_box_min: 4` for csat.")
     static let formula = Field("formula", .formula, "An aggregate formula (give either builtin or formula).")
     static let dataset = Field("dataset", .identifier, "The dataset it is computed over (optional with one dataset).")
     static let format = Field(
@@ -27,5 +30,5 @@ enum KPIKeys {
 
     static let schema = ObjectSchema(
         "kpi", "A KPI: a built-in or a formula, with its format, direction and target.",
-        [label, builtin, columns, formula, dataset, format, decimals, better, target, expected, method, period, description])
+        [label, builtin, columns, options, formula, dataset, format, decimals, better, target, expected, method, period, description])
 }
