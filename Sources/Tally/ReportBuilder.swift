@@ -109,7 +109,8 @@ public enum ReportBuilder {
             return .failure(DiagnosticError(.error(
                 .usage, "cannot read spec '\(request.specPath)': \(error.reason)", at: SourceLocation(file: request.specPath))))
         }
-        let (loaded, specDiagnostics) = SpecLoader.load(text: String(decoding: specBytes, as: UTF8.self), path: request.specPath)
+        // The loader reads through the World itself so that a non-UTF-8 spec is an error at the first bad byte.
+        let (loaded, specDiagnostics) = SpecLoader.load(path: request.specPath, world: world)
         guard let spec = loaded else { return .failure(DiagnosticError(specDiagnostics)) }
         guard var theme = TallyGraphics.Theme.named(spec.output.theme.rawValue) else {
             return .failure(DiagnosticError(.error(.spec, "unknown theme '\(spec.output.theme.rawValue)'")))

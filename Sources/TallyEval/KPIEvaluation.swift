@@ -65,7 +65,7 @@ enum KPIEvaluation {
         var kind = kpi.method.rawValue
         switch kpi.definition {
         case .builtin(let builtin, let roles):
-            guard let definition = KPILibrary.definition(id: builtin.value.rawValue) else {
+            guard let definition = BuiltinCatalogue.definition(for: builtin.value) else {
                 diagnostics.append(.error(.spec, "built-in KPI '\(builtin.value.rawValue)' is not in the KPI library", at: builtin.location))
                 return nil
             }
@@ -85,9 +85,13 @@ enum KPIEvaluation {
                     hint: "map it to one of your columns with 'columns: { \(role.role): <column> }'; the dataset's columns are: \(table.columns.map(\.name).joined(separator: ", "))"))
             }
             if missing { return nil }
-            source = FormulaSource(definition.formula(columns: mapping), at: builtin.location)
+            var settings: [String: FormulaValue] = [:]
+            for option in kpi.options { settings[option.name.value] = .number(option.value.value) }
+            source = FormulaSource(definition.formula(columns: mapping, parameters: settings), at: builtin.location)
             if let first = definition.columns.first { sampleColumn = mapping[first.role] ?? first.defaultColumn }
-            if kind == "auto" { kind = definition.kind.rawValue }
+            // The library knows what a built-in computes (a p90 is not a median): its kind decides the
+            // statistics unless the spec chose another method than the built-in's default.
+            if kind == "auto" || kind == builtin.value.method.rawValue { kind = definition.kind.rawValue }
         case .formula(let text):
             source = FormulaSource(text.value, at: text.location)
         }
@@ -162,5 +166,21 @@ enum KPIEvaluation {
         guard pValues.compactMap({ $0 }).count > 1 else { return }
         let adjusted = MultipleTesting.holmAdjusted(pValues)
         for (i, (k, c)) in positions.enumerated() { results[k].comparisons[c].holmPValue = adjusted[i] }
+    }
+}
+
+/// Maps the spec's built-in KPI names onto the formula library's definitions (the spec keeps the shorter
+/// names managers write; the library names its entries by what they compute).
+public enum BuiltinCatalogue {
+    /// The library definition behind a spec built-in, or nil when the library lacks it.
+    public static func definition(for builtin: BuiltinKPI) -> TallyFormula.KPIDefinition? {
+        switch builtin {
+        case .resolutionMedian: return KPILibrary.definition(id: "resolution_time_median")
+        case .resolutionP90: return KPILibrary.definition(id: "resolution_time_p90")
+        case .repeatRate: return KPILibrary.definition(id: "repeat_contact_rate")
+        case .mysteryScore: return KPILibrary.definition(id: "mystery_shopper")
+        case .servqualGap: return KPILibrary.servqualGap("overall")
+        default: return KPILibrary.definition(id: builtin.rawValue)
+        }
     }
 }

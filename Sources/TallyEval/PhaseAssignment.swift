@@ -16,11 +16,13 @@ enum PhaseAssignment {
         var latest: Int? = nil
         let phaseDataset = plan.dataset?.value ?? spec.datasets.first?.name.value
         for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
-            guard let column = table.column(named: plan.time.value) else {
-                if name == phaseDataset {
+            // Each dataset's own time column when `phases.time` maps datasets to columns, else the one column.
+            let time = spec.datasets.first { $0.name.value == name }.flatMap { spec.timeColumn(for: $0) } ?? plan.time
+            guard let column = table.column(named: time.value) else {
+                if name == phaseDataset || plan.hasTimePerDataset {
                     let available = table.columns.map(\.name).joined(separator: ", ")
                     diagnostics.append(.error(
-                        .data, "phase time column '\(plan.time.value)' is not in dataset '\(name)'", at: plan.time.location,
+                        .data, "phase time column '\(time.value)' is not in dataset '\(name)'", at: time.location,
                         hint: "columns are: \(available)"))
                 }
                 continue
@@ -34,7 +36,7 @@ enum PhaseAssignment {
             default:
                 diagnostics.append(.error(
                     .data, "phase time column '\(column.name)' of dataset '\(name)' holds \(column.type.rawValue) values, not dates",
-                    at: plan.time.location,
+                    at: time.location,
                     hint: "declare it in data.\(name).columns as 'date' (with a format such as dd/MM/yyyy if needed) or 'datetime'"))
                 continue
             }
