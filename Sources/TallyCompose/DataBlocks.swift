@@ -15,10 +15,17 @@ enum DataBlocks {
                 return cell.isEmpty || cell.first.map { "0123456789−-+£$".contains($0) } == true
             }
         }
-        let columns = header.enumerated().map { TableModel.Column($0.element, alignment: numeric[$0.offset] ? .right : .left) }
+        let columns = header.enumerated().map { TableModel.Column(heading($0.element), alignment: numeric[$0.offset] ? .right : .left) }
         let cells = rows.map { row in row.map { TableModel.Cell($0) } }
         let note = "\(rows.count) row\(rows.count == 1 ? "" : "s") from dataset '\(data.dataset ?? "")'."
         return [.table(TableModel(caption: block.title, columns: columns, rows: cells, footnotes: [block.caption ?? note]))]
+    }
+
+    /// A column name as a heading: `total_pct` → "Total pct" (names with capitals or spaces are kept as written).
+    static func heading(_ name: String) -> String {
+        guard name == name.lowercased(), !name.contains(" ") else { return name }
+        let words = name.split(whereSeparator: { $0 == "_" || $0 == "-" }).joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// Quotes as an italic list, each with its date and rating when known.
