@@ -1,4 +1,5 @@
 import TallyCore
+import TallyData
 
 /// Every number a report shows, computed before anything is drawn; encoded as results.json.
 public struct Results: Sendable, Codable {
@@ -90,22 +91,9 @@ public struct ReportFacts: Sendable, Codable, Hashable {
     }
 }
 
-/// One rejected input row, for the data-quality appendix.
-public struct RejectedRow: Sendable, Codable, Hashable {
-    /// Physical line in the file.
-    public var line: Int
-    /// Record number (1 = first data record).
-    public var record: Int
-    /// Why it was rejected.
-    public var reason: String
-
-    /// Creates a rejected-row record.
-    public init(line: Int, record: Int, reason: String) {
-        self.line = line
-        self.record = record
-        self.reason = reason
-    }
-}
+/// One rejected input row (physical line, record number, reason), for the data-quality appendix:
+/// the CSV reader's own record of a skipped row.
+public typealias RejectedRow = SkippedRow
 
 /// A dataset as read: identity, dialect, counts, columns, filter.
 public struct DatasetFacts: Sendable, Codable, Hashable {

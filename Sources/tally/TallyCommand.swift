@@ -82,8 +82,7 @@ struct BuildCommand: ParsableCommand {
             case .upToDate(let directory):
                 if !json { Output.line("up to date \(Path.stem(of: outcome.specPath))\(outcome.item.map { " [\($0)]" } ?? ""): \(directory) (use --force to rebuild)") }
             case .failed(let error):
-                Output.diagnostics(error.diagnostics)
-                failures.append(error.category == .data ? .dataError : (error.category == .output ? .someBuildsFailed : .invalidSpecOrUsage))
+                failures.append(ExitStatus.reporting(error))
             }
             for alert in outcome.alerts where parsed.failOn.contains(alert.kind) {
                 fired.append(alert)
@@ -112,14 +111,7 @@ struct BuildCommand: ParsableCommand {
             }
             parameters[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
-        var pinned: CivilDate? = nil
-        if let asOf {
-            guard let date = CivilDate(iso: Substring(asOf)) else {
-                Output.error("error: --as-of '\(asOf)' is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05")
-                throw ExitStatus.invalidSpecOrUsage
-            }
-            pinned = date
-        }
+        let pinned = try ExitStatus.parseDate(asOf)
         var formats: [String]? = nil
         if let format {
             formats = format.split(separator: ",").map { $0.trimmingCharacters() }
@@ -204,8 +196,7 @@ struct InspectCommand: ParsableCommand {
         switch DataInspection.inspect(path: file, json: json, records: records, world: LocalWorld()) {
         case .success(let text): Output.line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         case .failure(let error):
-            Output.diagnostics(error.diagnostics)
-            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+            throw ExitStatus.reporting(error)
         }
     }
 }
@@ -241,8 +232,7 @@ struct InitCommand: ParsableCommand {
             }
             Output.line("wrote \(target): edit the title, phase dates and KPIs, then run 'tally build \(target)'")
         case .failure(let error):
-            Output.diagnostics(error.diagnostics)
-            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+            throw ExitStatus.reporting(error)
         }
     }
 }
@@ -264,20 +254,12 @@ struct ExplainCommand: ParsableCommand {
     var spec: String
 
     func run() throws {
-        var pinned: CivilDate? = nil
-        if let asOf {
-            guard let date = CivilDate(iso: Substring(asOf)) else {
-                Output.error("error: --as-of '\(asOf)' is not a date; write it as YYYY-MM-DD")
-                throw ExitStatus.invalidSpecOrUsage
-            }
-            pinned = date
-        }
+        let pinned = try ExitStatus.parseDate(asOf)
         let request = BuildRequest(specPath: spec, formats: [], asOf: pinned)
         switch ReportExplanation.explain(specPath: spec, block: block, request: request, world: LocalWorld()) {
         case .success(let text): Output.line(text)
         case .failure(let error):
-            Output.diagnostics(error.diagnostics)
-            throw error.category == .data ? ExitStatus.dataError : ExitStatus.invalidSpecOrUsage
+            throw ExitStatus.reporting(error)
         }
     }
 }

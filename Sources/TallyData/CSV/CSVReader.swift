@@ -1,7 +1,7 @@
 import TallyCore
 
 /// A record the reader skipped under `bad_rows: skip`: where it was and why.
-public struct SkippedRow: Sendable, Equatable, Hashable {
+public struct SkippedRow: Sendable, Equatable, Hashable, Codable {
     /// Physical line where the record starts (1-based).
     public var line: Int
     /// Data record number (1-based, the header not counted).
