@@ -48,7 +48,7 @@ enum DatasetReading {
                 hint: "the file's columns are: \(result.table.columns.map(\.name).joined(separator: ", "))"))
         }
         if problems.containsErrors { return .failure(DiagnosticError(problems)) }
-        let rejected = result.skippedRows.prefix(20).map { RejectedRow(line: $0.line, record: $0.record, reason: $0.reason) }
+        let rejected = result.skippedRows.prefix(20)
         let facts = DatasetFacts(
             name: dataset.name.value, file: FileFacts(path: path, sha256: SHA256.hexDigest(of: bytes), bytes: bytes.count),
             delimiter: result.dialect.delimiterName, encoding: result.dialect.encoding.rawValue,
