@@ -32,12 +32,15 @@ public struct BuildOptions: Sendable {
     public var shard: (index: Int, count: Int)?
     /// Rebuild even when nothing changed.
     public var force: Bool
+    /// Called after each report with (finished, total, the report's name); used for a progress display.
+    public var progress: (@Sendable (Int, Int, String) -> Void)?
 
     /// Creates options.
-    public init(jobs: Int = 1, shard: (index: Int, count: Int)? = nil, force: Bool = false) {
+    public init(jobs: Int = 1, shard: (index: Int, count: Int)? = nil, force: Bool = false, progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
         self.jobs = max(1, jobs)
         self.shard = shard
         self.force = force
+        self.progress = progress
     }
 }
 
@@ -86,8 +89,15 @@ public enum BuildScheduler {
         if let shard = options.shard {
             work = work.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
         }
+        let finished = ResultBox<Int>(count: 1)
+        let total = work.count
         let results = ParallelMap.run(work, workers: options.jobs) { prepared, item in
-            buildOne(prepared, item: item, force: options.force, world: world)
+            let outcome = buildOne(prepared, item: item, force: options.force, world: world)
+            if let progress = options.progress {
+                let done = (finished.takeNext(limit: Int.max) ?? 0) + 1
+                progress(done, total, Path.stem(of: prepared.request.specPath) + (item.value.map { " [\($0)]" } ?? ""))
+            }
+            return outcome
         }
         return outcomes + results
     }

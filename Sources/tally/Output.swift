@@ -19,6 +19,14 @@ enum Output {
         if errors > 1 { error("\(errors) errors") }
     }
 
+    /// True when stderr is a terminal (progress is shown only then).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Redraws one progress line on stderr; the last one is cleared so summaries start on a clean line.
+    static func progress(_ text: String, finished: Bool) {
+        write(to: 2, "\r\u{1B}[2K" + String(text.prefix(100)) + (finished ? "\r\u{1B}[2K" : ""))
+    }
+
     private static func write(to descriptor: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

@@ -70,7 +70,14 @@ struct BuildCommand: ParsableCommand {
         let requests = paths.map {
             BuildRequest(specPath: $0, outputDirectory: out, formats: parsed.formats, parameters: parsed.parameters, asOf: parsed.asOf)
         }
-        let options = BuildOptions(jobs: jobs ?? CoreCount.available, shard: parsed.shard, force: force)
+        // A progress line on a terminal only (never in cron mail or CI logs), redrawn in place on stderr.
+        var progress: (@Sendable (Int, Int, String) -> Void)? = nil
+        if Output.stderrIsTerminal && !json {
+            progress = { (done: Int, total: Int, name: String) in
+                Output.progress("[\(done)/\(total)] built \(name)", finished: done == total)
+            }
+        }
+        let options = BuildOptions(jobs: jobs ?? CoreCount.available, shard: parsed.shard, force: force, progress: progress)
         let outcomes = BuildScheduler.run(requests, options: options, world: world)
         var failures: [ExitStatus] = []
         var fired: [Alert] = []

@@ -177,3 +177,24 @@ struct HelperCommandTests {
         #expect(validate.stdout.split(separator: "\n").count == ExampleReportsTests.specs.count)
     }
 }
+
+/// Progress is drawn on a terminal and never in pipes, cron mail or CI logs.
+@Suite(.serialized, .enabled(if: EndToEnd.ready, EndToEnd.skipReason))
+struct ProgressTests {
+    @Test func noProgressWhenNotOnATerminal() throws {
+        let folder = try CLITests.scratchProject(batch: true)
+        let run = try EndToEnd.tally(["build", "--out", folder + "/out", folder + "/scratch.yaml"])
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("\u{1B}[2K") && !run.stdout.contains("\u{1B}[2K"))
+    }
+
+    @Test(.enabled(if: ProcessRunner.which("script") != nil, "needs script(1) to give tally a terminal"))
+    func progressOnATerminal() throws {
+        let folder = try CLITests.scratchProject(batch: true)
+        guard let tally = ProcessRunner.tallyExecutable, let script = ProcessRunner.which("script") else { return }
+        let command = "\(tally) build --out \(folder)/out \(folder)/scratch.yaml"
+        let run = try ProcessRunner.run(script, ["-qec", command, "/dev/null"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("[3/3] built scratch"))
+    }
+}
