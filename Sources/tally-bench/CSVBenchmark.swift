@@ -174,7 +174,8 @@ enum CSVBenchmark {
             line += csat == 0 ? "," : "\(csat),"
             line += "\(next() % 11),\(next() % 4 == 0 ? "false" : "true"),"
             if next() % 5 < 3 {
-                let c = comments[Int(next() % UInt64(comments.count))]
+                // Mostly unique texts (as real comments are), so the column is typed as text, not category.
+                let c = comments[Int(next() % UInt64(comments.count))] + (row % 4 == 0 ? "" : " (ref \(row))")
                 line += "\"" + c.csvReplacingAll("\"", with: "\"\"") + "\""
             }
             line += "\n"

@@ -87,7 +87,10 @@ struct ColumnBuilder {
         case .date: dates.reserveCapacity(n)
         case .datetime: datetimes.reserveCapacity(n)
         case .category: codes.reserveCapacity(n)
-        case .text: textOffsets.reserveCapacity(n + 1)
+        case .text:
+            textOffsets.reserveCapacity(n + 1)
+            // Reserved but untouched capacity costs address space, not memory.
+            textBytes.reserveCapacity(n * plan.averageBytes * 5 / 4 + 4096)
         }
         validity.words.reserveCapacity(n / 64 + 1)
     }
