@@ -27,6 +27,16 @@ import Testing
         #expect(d.location?.line == 3)  // the sep= line counts as line 1
     }
 
+    @Test func decimalCommaBreaksDelimiterTies() throws {
+        var options = CSVReadOptions()
+        options.decimalSeparator = 44
+        // One comma and one semicolon per line: with decimal "," the semicolon is the separator.
+        let r = try readCSV("team;score,avg\nNorth;1,5\nSouth;2,25\n", options)
+        #expect(r.dialect.delimiter == 59)
+        #expect(r.table.column(named: "score,avg")?.storage == .numbers([1.5, 2.25]))
+        #expect(try readCSV("team;score,avg\nNorth;1,5\n").dialect.delimiter == 44)
+    }
+
     @Test func declaredDelimiterWins() throws {
         var options = CSVReadOptions()
         options.delimiter = .byte(59)

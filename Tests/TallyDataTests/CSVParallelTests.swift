@@ -172,3 +172,19 @@ import Testing
         #expect(missing.diagnostics.first?.message.hasPrefix("cannot read the data file") == true)
     }
 }
+
+/// Concatenating validity bits at every alignment keeps every bit.
+@Test func validityConcatenationAtAnyAlignment() {
+    for first in [0, 1, 5, 63, 64, 65, 130] {
+        for second in [0, 1, 7, 64, 100] {
+            var a = ValidityBuilder()
+            var b = ValidityBuilder()
+            var expected: [Bool] = []
+            for i in 0..<first { a.append(i % 3 == 0); expected.append(i % 3 == 0) }
+            for i in 0..<second { b.append(i % 5 != 1); expected.append(i % 5 != 1) }
+            a.append(contentsOf: b)
+            #expect(a.count == expected.count)
+            #expect(a.bitmap == ValidityBitmap(expected), "\(first) + \(second)")
+        }
+    }
+}

@@ -130,3 +130,11 @@ import Testing
         }
     }
 }
+
+/// The inlined day count agrees with `CivilDate` across four centuries.
+@Test func inlinedDaysMatchCivilDate() {
+    for days in stride(from: -200_000, to: 200_000, by: 37) {
+        let date = CivilDate(daysSinceEpoch: days)
+        #expect(DateParser.days(year: date.year, month: date.month, day: date.day) == days)
+    }
+}

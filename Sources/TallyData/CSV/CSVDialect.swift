@@ -40,7 +40,10 @@ enum DialectSniffer {
 
     /// Picks the candidate whose per-line count (outside quotes) is non-zero and most consistent over the
     /// first lines; `,` when none occurs (a one-column file).
-    static func detectDelimiter(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> UInt8 {
+    ///
+    /// With `decimal: ","` declared, a comma loses ties to the other candidates (European files write
+    /// `1,5` inside `;`-separated records).
+    static func detectDelimiter(_ base: UnsafePointer<UInt8>, start: Int, end: Int, decimal: UInt8 = 46) -> UInt8 {
         var perLine: [[Int]] = []
         var counts = [0, 0, 0, 0]
         var inQuotes = false
@@ -65,7 +68,7 @@ enum DialectSniffer {
         for k in 0..<candidates.count where header[k] > 0 {
             // Lines agreeing with the header's count, then the count itself, decide.
             let agreeing = perLine.filter { $0[k] == header[k] }.count
-            let score = agreeing * 1000 + min(header[k], 999)
+            let score = (agreeing * 1000 + min(header[k], 999)) * 2 + (candidates[k] == decimal ? 0 : 1)
             if best == nil || score > (best?.score ?? 0) { best = (score, candidates[k]) }
         }
         return best?.delimiter ?? UInt8(ascii: ",")

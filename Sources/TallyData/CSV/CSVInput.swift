@@ -103,7 +103,7 @@ struct CSVInput {
             hadSepLine = true
             delimiter = sep.delimiter
         } else {
-            delimiter = DialectSniffer.detectDelimiter(p, start: start, end: count)
+            delimiter = DialectSniffer.detectDelimiter(p, start: start, end: count, decimal: options.decimalSeparator)
             detected = true
         }
         if case .byte(let b) = options.delimiter {

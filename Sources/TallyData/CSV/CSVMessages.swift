@@ -42,25 +42,30 @@ enum CSVMessages {
         return "\"" + short.replacingAll("\"", with: "\\\"") + "\""
     }
 
+    /// Invalid UTF-8 in a file read as UTF-8.
     static func invalidUTF8(_ path: String, _ loc: ByteLocation, offset: Int, byte: UInt8) -> Diagnostic {
         at(path, loc, "the file is not valid UTF-8: byte 0x\(Transcoding.hex(byte)) at byte offset \(offset) (line \(loc.line))",
            hint: "save the file as UTF-8, or declare its encoding in the spec (encoding: windows-1252, latin1 or utf-16)")
     }
 
+    /// Bytes that the declared encoding cannot decode.
     static func transcoding(_ path: String, encoding: CSVEncoding, offset: Int, reason: String) -> Diagnostic {
         .error(.data, "the file cannot be read as \(encoding.rawValue): \(reason) at byte offset \(offset)",
                at: SourceLocation(file: path), hint: "check the declared encoding; most exports today are UTF-8")
     }
 
+    /// A file without even a header row.
     static func empty(_ path: String) -> Diagnostic {
         .error(.data, "the file is empty: expected a header row naming the columns", at: SourceLocation(file: path, line: 1),
                hint: "export the data again with column headers")
     }
 
+    /// A header cell with no name.
     static func emptyHeader(_ path: String, _ loc: ByteLocation, column: Int) -> Diagnostic {
         at(path, loc, "column \(column) has an empty header name", hint: "give every column a name in the header row")
     }
 
+    /// Two header names that are equal, or equal up to case, spaces, `_` and `-`.
     static func duplicateHeader(_ path: String, _ loc: ByteLocation, first: String, firstColumn: Int, second: String,
                                 secondColumn: Int) -> Diagnostic {
         let same = first == second
@@ -70,6 +75,7 @@ enum CSVMessages {
                   hint: "rename one of them so every column name is distinct")
     }
 
+    /// A record with more or fewer fields than the header.
     static func ragged(_ path: String, _ loc: ByteLocation, record: Int, expected: Int, found: Int, offset: Int) -> Diagnostic {
         at(path, loc, "record \(record) on line \(loc.line) has \(found) field\(found == 1 ? "" : "s"), expected \(expected) like the header (byte offset \(offset))",
            hint: found > expected
@@ -77,6 +83,7 @@ enum CSVMessages {
             : "a value may be missing, or the line was broken; check the record, or set bad_rows: skip to skip such rows")
     }
 
+    /// A quoting problem: unterminated quote, quote in an unquoted field, text after a closing quote.
     static func structural(_ path: String, _ loc: ByteLocation, _ error: ScanError, record: Int, fieldName: String) -> Diagnostic {
         let column = "column \(error.field + 1) (\(quoted(fieldName)))"
         switch error.kind {
@@ -92,6 +99,7 @@ enum CSVMessages {
         }
     }
 
+    /// How a type is described to users ("a whole number", "a date like 2026-03-31").
     static func typeName(_ type: ColumnType, format: String?) -> String {
         switch type {
         case .integer: return "a whole number"
@@ -105,12 +113,14 @@ enum CSVMessages {
         }
     }
 
+    /// A value that a declared column type cannot read.
     static func badValue(_ path: String, _ loc: ByteLocation, record: Int, column: String, type: ColumnType,
                          format: String?, value: String, offset: Int) -> Diagnostic {
         at(path, loc, "record \(record), column \(quoted(column)): expected \(typeName(type, format: format)), found \(quoted(value)) (byte offset \(offset))",
            hint: "fix the value, mark it missing (empty, NA, N/A, null), change the column's declared type, or set bad_rows: skip")
     }
 
+    /// Day/month dates without a declared format.
     static func ambiguousDates(_ path: String, _ loc: ByteLocation, column: String, example: String, dayFirstOnly: Bool,
                                monthFirstOnly: Bool) -> Diagnostic {
         let suggestion = dayFirstOnly ? "the values fit only day-first: format: dd/MM/yyyy"
@@ -120,17 +130,20 @@ enum CSVMessages {
                   hint: "declare the column's date format in the spec's schema; \(suggestion)")
     }
 
+    /// A schema column the file does not have.
     static func missingSchemaColumn(_ path: String, name: String, header: [String]) -> Diagnostic {
         .error(.data, "the schema declares column \(quoted(name)), which the file does not have",
                at: SourceLocation(file: path, line: 1),
                hint: "the file's columns are: " + header.map { quoted($0) }.joined(separator: ", "))
     }
 
+    /// A declared date format that cannot be compiled.
     static func badFormat(_ path: String, column: String, format: String) -> Diagnostic {
         .error(.spec, "column \(quoted(column)): the date format \(quoted(format)) is not understood",
                at: SourceLocation(file: path), hint: "use letters yyyy, yy, MM, M, dd, d, HH, H, mm, ss, e.g. dd/MM/yyyy HH:mm")
     }
 
+    /// A declared time zone that is not known.
     static func badZone(_ path: String, column: String?, zone: String) -> Diagnostic {
         .error(.spec, "\(column.map { "column \(quoted($0)): " } ?? "")the time zone \(quoted(zone)) is not known",
                at: SourceLocation(file: path), hint: "use UTC, a fixed offset like +01:00, or a zone name like Europe/London")

@@ -167,6 +167,8 @@ public enum CSVReader {
         guard !undeclared.isEmpty else { return plans }
         let sample = CSVRecords.sample(input, columns: undeclared, limit: sampleSize)
         for (k, column) in undeclared.enumerated() {
+            let values = sample.values[k]
+            plans[column].averageBytes = values.isEmpty ? 0 : values.reduce(0) { $0 + $1.count } / values.count + 1
             switch TypeInference.infer(sample.values[k], context: context) {
             case .type(let type): plans[column].type = type
             case .ambiguousDates(let first, let dayFirst, let monthFirst):
@@ -204,10 +206,12 @@ public enum CSVReader {
         var outcomes: [ChunkOutcome] = []
         if workers > 1 {
             let starts = CSVParallel.chunkStarts(shared, start: start, end: end, workers: workers, quotesPerBlock: input.quotesPerBlock)
+            // Worker 0 reserves room for the whole file (address space only): merging then appends the other
+            // chunks to its storage instead of copying everything into new arrays.
             outcomes = CSVParallel.map(workers) { k in
                 CSVChunkReader.read(shared, start: starts[k], limit: starts[k + 1], delimiter: delimiter,
                                     plans: finalPlans, context: ParseContext(options), policy: options.badRows,
-                                    expectedRows: estimatedRows / workers + estimatedRows / 16)
+                                    expectedRows: k == 0 ? estimatedRows : estimatedRows / workers + estimatedRows / 16)
             }.compactMap { $0 }
             // Verify continuity. Chunks before the first break ended exactly where the next began, so the broken
             // chunk started at a true record: its failure (policy fail) is the file's first; otherwise re-read

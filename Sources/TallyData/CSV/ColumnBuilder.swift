@@ -30,14 +30,23 @@ struct ValidityBuilder {
         for i in 0..<n { append(other[i >> 6] & (1 << UInt64(i & 63)) != 0) }
     }
 
-    /// Appends another builder's rows.
+    /// Appends another builder's rows (word by word, shifting when this one ends mid-word).
     mutating func append(contentsOf other: ValidityBuilder) {
-        if count & 63 == 0 {
+        let shift = UInt64(count & 63)
+        if shift == 0 {
             words.append(contentsOf: other.words)
             count += other.count
             return
         }
-        for i in 0..<other.count { append(other.words[i >> 6] & (1 << UInt64(i & 63)) != 0) }
+        words.reserveCapacity((count + other.count + 63) / 64)
+        for w in other.words {
+            words[words.count - 1] |= w << shift
+            words.append(w >> (64 - shift))
+        }
+        count += other.count
+        // Drop words past the new end (bits beyond `count` are already clear).
+        let needed = (count + 63) / 64
+        if words.count > needed { words.removeLast(words.count - needed) }
     }
 
     /// The finished bitmap.
@@ -87,7 +96,10 @@ struct ColumnBuilder {
         case .date: dates.reserveCapacity(n)
         case .datetime: datetimes.reserveCapacity(n)
         case .category: codes.reserveCapacity(n)
-        case .text: textOffsets.reserveCapacity(n + 1)
+        case .text:
+            textOffsets.reserveCapacity(n + 1)
+            // Reserved but untouched capacity costs address space, not memory.
+            textBytes.reserveCapacity(n * plan.averageBytes * 5 / 4 + 4096)
         }
         validity.words.reserveCapacity(n / 64 + 1)
     }

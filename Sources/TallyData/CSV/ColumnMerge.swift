@@ -21,10 +21,23 @@ enum ColumnMerge {
                 storage = .categories(codes: parts[0].codes, levels: parts[0].dictionary.levels)
             } else {
                 // Re-code every part into one dictionary; levels stay in order of first appearance.
+                // Part 0's levels come first, so its codes stay as they are: its storage is reused.
                 var global = CategoryDictionary()
-                var codes: [Int32] = []
-                codes.reserveCapacity(parts.reduce(0) { $0 + $1.codes.count })
+                var codes = parts[0].codes
+                parts[0].codes = []
+                codes.reserveCapacity(parts.reduce(codes.count) { $0 + $1.codes.count })
                 for k in parts.indices {
+                    if k == 0 {
+                        let local = parts[0].dictionary
+                        local.bytes.withUnsafeBufferPointer { buffer in
+                            guard let p = buffer.baseAddress else {
+                                for _ in 0..<local.count { _ = [UInt8(0)].withUnsafeBufferPointer { one in one.baseAddress.map { global.code($0, 0, 0) } } }
+                                return
+                            }
+                            for level in 0..<local.count { _ = global.code(p, local.offsets[level], local.offsets[level + 1]) }
+                        }
+                        continue
+                    }
                     let local = parts[k].dictionary
                     let remap: [Int32] = local.bytes.withUnsafeBufferPointer { buffer in
                         guard let p = buffer.baseAddress else {
@@ -46,11 +59,13 @@ enum ColumnMerge {
             if parts.count == 1 {
                 storage = .texts(TextStorage(bytes: parts[0].textBytes, offsets: parts[0].textOffsets))
             } else {
-                var bytes: [UInt8] = []
-                var offsets: [Int] = [0]
-                bytes.reserveCapacity(parts.reduce(0) { $0 + $1.textBytes.count })
-                offsets.reserveCapacity(parts.reduce(1) { $0 + $1.textOffsets.count })
-                for k in parts.indices {
+                var bytes = parts[0].textBytes
+                var offsets = parts[0].textOffsets
+                parts[0].textBytes = []
+                parts[0].textOffsets = []
+                bytes.reserveCapacity(parts.reduce(0) { $0 + $1.textBytes.count } + bytes.count)
+                offsets.reserveCapacity(parts.reduce(1) { $0 + $1.textOffsets.count } + offsets.count)
+                for k in parts.indices.dropFirst() {
                     let shift = bytes.count
                     bytes.append(contentsOf: parts[k].textBytes)
                     for o in parts[k].textOffsets.dropFirst() { offsets.append(o + shift) }
@@ -85,9 +100,11 @@ enum ColumnMerge {
             parts[0][keyPath: key] = []
             return only
         }
-        var out: [T] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1[keyPath: key].count })
-        for k in parts.indices {
+        // Part 0 usually has room reserved for everything, so only the later parts are copied.
+        var out = parts[0][keyPath: key]
+        parts[0][keyPath: key] = []
+        out.reserveCapacity(parts.reduce(out.count) { $0 + $1[keyPath: key].count })
+        for k in parts.indices.dropFirst() {
             out.append(contentsOf: parts[k][keyPath: key])
             parts[k][keyPath: key] = []
         }

@@ -60,4 +60,6 @@ struct ColumnPlan: Sendable {
     var format: DateFormat?
     /// Zone for datetimes without an offset.
     var zone: TimeZoneRule?
+    /// Average value length in the sample (bytes), to reserve text storage once instead of regrowing.
+    var averageBytes = 0
 }

@@ -19,7 +19,15 @@ enum DateParser {
     static func days(year: Int, month: Int, day: Int) -> Int? {
         guard month >= 1, month <= 12, day >= 1, day <= 28 || day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
-        return CivilDate(year: year, month: month, day: day).daysSinceEpoch
+        // Howard Hinnant's days_from_civil, inlined here (CivilDate's lives in another module and is not
+        // inlinable; the call showed up at 2% of a 1M-row read).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// `YYYY-MM-DD` as days since 1970-01-01.
