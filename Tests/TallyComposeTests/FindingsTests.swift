@@ -40,7 +40,7 @@ import TallyEval
         var result = kpi(baseline: 0.70, post: nil, comparison: comparison)
         result.phases[1].problem = "no data in this phase"
         let sentences = Findings.sentences(for: result, phases: phases, numbers: NumberText(locale: .enGB), testsInReport: 1)
-        #expect(sentences == ["First contact resolution cannot be compared: there is no value for after triage script (no data in this phase)."])
+        #expect(sentences == ["First contact resolution cannot be compared: there is no value for the After triage script phase (no data in this phase)."])
     }
 
     @Test func smallSampleCaveatIsAdded() {
