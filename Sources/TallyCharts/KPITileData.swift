@@ -17,6 +17,17 @@ public enum VariationIcon: String, Sendable, Hashable, Codable, CaseIterable {
         case .none: return ""
         }
     }
+
+    /// Two words at most, for the narrow column under a tile's icons.
+    public var shortCaption: String {
+        switch self {
+        case .commonCause: return "Common cause"
+        case .improvementHigh, .improvementLow: return "Improving"
+        case .concernHigh, .concernLow: return "Concerning"
+        case .neitherHigh, .neitherLow: return "Special cause"
+        case .none: return ""
+        }
+    }
 }
 
 /// NHS "Making Data Count" assurance icon: whether the process will meet its target.
@@ -29,6 +40,16 @@ public enum AssuranceIcon: String, Sendable, Hashable, Codable, CaseIterable {
         case .pass: return "Consistently meets target"
         case .fail: return "Consistently misses target"
         case .hitOrMiss: return "Hit and miss on target"
+        case .none: return ""
+        }
+    }
+
+    /// Two words at most, for the narrow column under a tile's icons.
+    public var shortCaption: String {
+        switch self {
+        case .pass: return "Meets target"
+        case .fail: return "Misses target"
+        case .hitOrMiss: return "Hit and miss"
         case .none: return ""
         }
     }

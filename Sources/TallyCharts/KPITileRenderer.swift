@@ -52,7 +52,7 @@ struct KPITileRenderer {
             let cx1 = cx2 - 2 * iconRadius - 8
             icons.variation(data.variation, at: Point(cx1, cy), radius: iconRadius, into: &frame)
             icons.assurance(data.assurance, at: Point(data.variation == .none ? cx1 : cx2, cy), radius: iconRadius, into: &frame)
-            let captions = [data.variation.caption, data.assurance.caption].filter { !$0.isEmpty }
+            let captions = [data.variation.shortCaption, data.assurance.shortCaption].filter { !$0.isEmpty }
             var captionY = cy + iconRadius + 4 + theme.captionSize * 0.6
             for caption in captions where captionY + theme.captionSize < plot.maxY {
                 let text = LabelLayout.truncate(caption, toWidth: iconBlock, font: captionFont, measurer: measurer)

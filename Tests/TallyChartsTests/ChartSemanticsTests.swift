@@ -115,7 +115,7 @@ import TallyGraphics
         #expect(texts.contains("72.0%"))
         #expect(texts.contains { $0.contains("+6.1 points vs baseline") })
         #expect(texts.contains("H") && texts.contains("?"))
-        #expect(texts.contains("Improvement (higher)") && texts.contains("Hit and miss on target"))
+        #expect(texts.contains("Improving") && texts.contains("Hit and miss"))
     }
 
     @Test func servqualShowsGapsWithSign() {
