@@ -125,49 +125,21 @@ enum Aggregation {
         var error: [UInt8]
 
         /// Accumulates the inputs (optionally only where `masks[k]` holds for input k).
-        init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil) {
+        /// `minMax` false lets the single-column fast path skip min/max (then they are unspecified; callers must not read them).
+        init(_ inputs: [AggregateInput], groups: Int, masks: [[Bool]?]? = nil, minMax: Bool = true) {
             var count = [Int](repeating: 0, count: groups)
             var sum = [Double](repeating: 0, count: groups)
             var min = [Double](repeating: .infinity, count: groups)
             var max = [Double](repeating: -.infinity, count: groups)
             var error = [UInt8](repeating: 0, count: groups)
-            if inputs.count == 1, masks == nil, case .numbers(let xs, _) = inputs[0].vector.payload,
+            let singleMask: [Bool]? = masks.flatMap { $0.count == 1 ? $0[0] : nil }
+            if inputs.count == 1, masks == nil || (masks?.count == 1 && (singleMask.map { $0.count } ?? Int.max) >= inputs[0].vector.count),
+               case .numbers(let xs, _) = inputs[0].vector.payload,
                case .rows(let ids) = inputs[0].map, xs.count <= ids.count {
-                // The common KPI case, one column over grouped rows: a single loop without closures.
-                let codes: [UInt8]
-                switch inputs[0].vector.status {
-                case .allValid: codes = []
-                case .codes(let c): codes = c
-                case .validity: codes = inputs[0].vector.status.materialized(xs.count) ?? []
-                }
-                let useCodes = !codes.isEmpty
-                count.withUnsafeMutableBufferPointer { cp in
-                    sum.withUnsafeMutableBufferPointer { sp in
-                        min.withUnsafeMutableBufferPointer { lo in
-                            max.withUnsafeMutableBufferPointer { hi in
-                                xs.withUnsafeBufferPointer { xp in
-                                    ids.withUnsafeBufferPointer { ip in
-                                        codes.withUnsafeBufferPointer { kp in
-                                            for i in 0..<xp.count {
-                                                let g = Int(ip[i])
-                                                if g < 0 || g >= groups { continue }
-                                                if useCodes, kp[i] != 0 {
-                                                    if Aggregation.isError(kp[i]), error[g] == 0 { error[g] = kp[i] }
-                                                    continue
-                                                }
-                                                let x = xp[i]
-                                                cp[g] += 1
-                                                sp[g] += x
-                                                lo[g] = Swift.min(lo[g], x)
-                                                hi[g] = Swift.max(hi[g], x)
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                // The common KPI case, one column over grouped rows (AVERAGE, SUM, AVERAGEIFS): one loop, no closures.
+                let codes = inputs[0].vector.status.materialized(xs.count) ?? []
+                Aggregation.summariseRuns(xs, codes: codes, mask: singleMask, ids: ids, groups: groups,
+                                          count: &count, sum: &sum, min: &min, max: &max, error: &error, minMax: minMax)
                 self.count = count
                 self.sum = sum
                 self.min = min
@@ -247,18 +219,27 @@ enum Aggregation {
             let useCodes = !codes.isEmpty
             var counts = [Int](repeating: 0, count: groups + 1)
             var errors = [UInt8](repeating: 0, count: groups)
-            let n = xs.count
+            let n = Swift.min(xs.count, ids.count, useCodes ? codes.count : xs.count)
+            // Both passes keep the current group's counter / write cursor in a register while the group id repeats
+            // (see RunKernels.swift); the order values land in is the same as a row-by-row loop.
             counts.withUnsafeMutableBufferPointer { cp in
-                ids.withUnsafeBufferPointer { ip in
-                    codes.withUnsafeBufferPointer { kp in
-                        for i in 0..<n {
-                            let g = Int(ip[i])
-                            if g < 0 || g >= groups { continue }
-                            if useCodes, kp[i] != 0 {
-                                if Aggregation.isError(kp[i]), errors[g] == 0 { errors[g] = kp[i] }
-                                continue
+                errors.withUnsafeMutableBufferPointer { ep in
+                    ids.withUnsafeBufferPointer { ip in
+                        codes.withUnsafeBufferPointer { kp in
+                            var cur = -1, c = 0
+                            for i in 0..<n {
+                                let g = Int(ip[i])
+                                if g != cur {
+                                    if cur >= 0 { cp[cur + 1] = c }
+                                    cur = g >= 0 && g < groups ? g : -1
+                                    if cur >= 0 { c = cp[cur + 1] }
+                                }
+                                if cur < 0 { continue }
+                                let code = useCodes ? kp[i] : 0
+                                if code != 0, Aggregation.isError(code), ep[cur] == 0 { ep[cur] = code }
+                                c &+= code == 0 ? 1 : 0
                             }
-                            cp[g + 1] += 1
+                            if cur >= 0 { cp[cur + 1] = c }
                         }
                     }
                 }
@@ -271,12 +252,20 @@ enum Aggregation {
                     ids.withUnsafeBufferPointer { ip in
                         codes.withUnsafeBufferPointer { kp in
                             xs.withUnsafeBufferPointer { xp in
+                                var cur = -1, at = 0
                                 for i in 0..<n {
                                     let g = Int(ip[i])
-                                    if g < 0 || g >= groups || (useCodes && kp[i] != 0) { continue }
-                                    vp[cp[g]] = xp[i]
-                                    cp[g] += 1
+                                    if g != cur {
+                                        if cur >= 0 { cp[cur] = at }
+                                        cur = g >= 0 && g < groups ? g : -1
+                                        if cur >= 0 { at = cp[cur] }
+                                    }
+                                    if cur < 0 || (useCodes && kp[i] != 0) { continue }
+                                    // In bounds: group g received exactly as many slots as the first pass counted.
+                                    vp[at] = xp[i]
+                                    at += 1
                                 }
+                                if cur >= 0 { cp[cur] = at }
                             }
                         }
                     }
@@ -365,6 +354,72 @@ enum Aggregation {
 
     /// In-place variant on a buffer the caller owns (reorders it).
     static func interpolated(in a: UnsafeMutableBufferPointer<Double>, rank h: Double) -> Double {
+        if a.count >= histogramSelectMinimum, let r = histogramInterpolated(a, rank: h) { return r }
+        return quickselectInterpolated(in: a, rank: h)
+    }
+
+    /// Groups at least this large use the histogram selection (below it quickselect is as fast).
+    static let histogramSelectMinimum = 512
+
+    /// MEDIAN / PERCENTILE of a large group without quickselect over all of it: one pass for the key range, one to
+    /// histogram order-preserving keys into 2048 buckets, one to gather the bucket(s) holding ranks ⌊h⌋ and ⌊h⌋+1;
+    /// quickselect then runs on those few candidates only. Why: quickselect over ~10k random values per group
+    /// mispredicts a branch per comparison and made MEDIAN the costliest KPI; the passes here are branch-light.
+    /// The answer is exactly the general one: the candidates are precisely the values of ranks base..<base+count,
+    /// so the same `quickselectInterpolated` on them at rank h − base (exact: an integer subtracted from h ≥ it)
+    /// finds the same order statistics. Groups with NaN or −0.0 (whose ties with +0.0 quickselect resolves by
+    /// position) return nil and take the general path, as do constant groups.
+    static func histogramInterpolated(_ a: UnsafeMutableBufferPointer<Double>, rank h: Double) -> Double? {
+        let m = a.count
+        guard h >= 0, h < Double(m) else { return nil }
+        @inline(__always) func key(_ x: Double) -> UInt64 {
+            let b = x.bitPattern
+            // Order-preserving map of a double's bits onto unsigned integers (negatives reversed).
+            return b & (1 << 63) != 0 ? ~b : b | (1 << 63)
+        }
+        var lo = UInt64.max, hi = UInt64.min
+        var unusual = false
+        for i in 0..<m {
+            let x = a[i]
+            unusual = unusual || x.isNaN || x.bitPattern == (1 << 63)
+            let k = key(x)
+            lo = Swift.min(lo, k)
+            hi = Swift.max(hi, k)
+        }
+        guard !unusual, hi > lo else { return nil }
+        let bucketBits = 11
+        let width = 64 - (hi - lo).leadingZeroBitCount
+        let shift = UInt64(Swift.max(0, width - bucketBits))
+        let bucketCount = Int((hi - lo) >> shift) + 1  // ≤ 2048
+        var counts = [Int](repeating: 0, count: bucketCount)
+        counts.withUnsafeMutableBufferPointer { cp in
+            for i in 0..<m { cp[Int((key(a[i]) - lo) >> shift)] += 1 }
+        }
+        let lower = Int(h.rounded(.down))
+        let needNext = h - Double(lower) > 0 && lower + 1 < m
+        // Buckets b1 (holding rank `lower`) and b2 (holding rank `lower + 1` when needed).
+        var base = 0, b1 = -1, b2 = -1, cumulative = 0
+        for b in 0..<bucketCount {
+            let next = cumulative + counts[b]
+            if b1 < 0, lower < next { b1 = b; base = cumulative }
+            if b1 >= 0 {
+                if !needNext || lower + 1 < next { b2 = b; break }
+            }
+            cumulative = next
+        }
+        guard b1 >= 0, b2 >= b1 else { return nil }
+        var candidates: [Double] = []
+        candidates.reserveCapacity(counts[b1] + (b2 > b1 ? counts[b2] : 0))
+        let from = UInt64(b1), to = UInt64(b2)
+        for i in 0..<m {
+            let b = (key(a[i]) - lo) >> shift
+            if b >= from && b <= to { candidates.append(a[i]) }
+        }
+        return candidates.withUnsafeMutableBufferPointer { quickselectInterpolated(in: $0, rank: h - Double(base)) }
+    }
+
+    /// The general in-place interpolation by quickselect.
+    static func quickselectInterpolated(in a: UnsafeMutableBufferPointer<Double>, rank h: Double) -> Double {
         let lower = Int(h.rounded(.down))
         let fraction = h - Double(lower)
         let x = select(in: a, lower)

@@ -134,23 +134,26 @@ public struct Criterion: Sendable, Hashable {
         let status = vector.status.materialized(n) ?? []
         let gaps = !status.isEmpty
         // What a blank or otherwise non-value element does, decided once per status code.
-        var gapMatches = [Bool](repeating: false, count: 10)
+        guard status.isEmpty || status.count >= n else { return nil }
+        // 256 entries (any status byte indexes in bounds); entry 0 stays false so `gp[code] || (code == 0 && hit)`
+        // decides a row without branching on the data.
+        var gapMatches = [Bool](repeating: false, count: 256)
         for code in 1..<10 {
             gapMatches[code] = matches(Vector(payload: .numbers([0], isDate: false), status: .codes([UInt8(code)]), count: 1).value(0))
         }
+        // Counting per run of equal group ids in a register (see RunKernels.swift), branch-free per row.
         @inline(__always) func run(_ hit: (Int) -> Bool) {
             counts.withUnsafeMutableBufferPointer { cp in
                 ids.withUnsafeBufferPointer { ip in
                     status.withUnsafeBufferPointer { sp in
                         gapMatches.withUnsafeBufferPointer { gp in
-                            for i in 0..<n {
-                                let g = Int(ip[i])
-                                if g < 0 || g >= groups { continue }
-                                if gaps, sp[i] != 0 {
-                                    if gp[Int(sp[i])] { cp[g] += 1 }
-                                    continue
+                            if gaps {
+                                Aggregation.countRuns(n, ids: ip, groups: groups, into: cp) { i in
+                                    let code = sp[i]
+                                    return (Aggregation.bit(hit(i)) & Aggregation.bit(code == 0)) | Aggregation.bit(gp[Int(code)])
                                 }
-                                if hit(i) { cp[g] += 1 }
+                            } else {
+                                Aggregation.countRuns(n, ids: ip, groups: groups, into: cp) { Aggregation.bit(hit($0)) }
                             }
                         }
                     }
@@ -159,7 +162,7 @@ public struct Criterion: Sendable, Hashable {
         }
         switch vector.payload {
         case .numbers(let xs, _):
-            guard case .number(let x) = operand else { return nil }
+            guard case .number(let x) = operand, xs.count >= n else { return nil }
             xs.withUnsafeBufferPointer { xp in
                 switch comparison {
                 case .equal: run { xp[$0] == x }
@@ -171,6 +174,7 @@ public struct Criterion: Sendable, Hashable {
                 }
             }
         case .booleans(let bs):
+            guard bs.count >= n else { return nil }
             let criterion = forBooleanColumn()
             for code in 1..<10 {
                 gapMatches[code] = criterion.matches(Vector(payload: .booleans([false]), status: .codes([UInt8(code)]), count: 1).value(0))
@@ -178,6 +182,7 @@ public struct Criterion: Sendable, Hashable {
             let onTrue = criterion.matches(.boolean(true)), onFalse = criterion.matches(.boolean(false))
             bs.withUnsafeBufferPointer { bp in run { bp[$0] ? onTrue : onFalse } }
         case .categories(let codes, let levels):
+            guard codes.count >= n else { return nil }
             let perLevel = levels.map { matches(.text($0)) }
             for code in 1..<10 {
                 gapMatches[code] = matches(Vector(payload: .categories(codes: [0], levels: [""]), status: .codes([UInt8(code)]), count: 1).value(0))

@@ -148,10 +148,11 @@ enum AggregateFunctions {
                 return nil
             }
             let isDate = keepsDates && compiled.ranges.allSatisfy { $0.type == .date }
+            let usesMinMax = name == "MIN" || name == "MAX"
             let ranges = compiled.ranges, reduces = compiled.reduces, level = compiled.level
             let node = Node(type: isDate ? .date : .number, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
-                let summary = Aggregation.Summary(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
+                let summary = Aggregation.Summary(inputs(ranges, reduces: reduces, ctx: ctx), groups: n, minMax: usesMinMax)
                 return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
             })
             return c.folded(node)
@@ -168,10 +169,16 @@ enum AggregateFunctions {
             let node = Node(type: .number, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
                 let ins = inputs(ranges, reduces: reduces, ctx: ctx)
-                let summary = Aggregation.Summary(ins, groups: n)
+                let summary = Aggregation.Summary(ins, groups: n, minMax: false)
                 var squares = [Double](repeating: 0, count: n)
                 let means = (0..<n).map { summary.count[$0] > 0 ? summary.sum[$0] / Double(summary.count[$0]) : 0 }
                 for input in ins {
+                    if case .numbers(let xs, _) = input.vector.payload, case .rows(let ids) = input.map, ids.count >= xs.count {
+                        // One number column over grouped rows: the register-run kernel (same sums, row order).
+                        let codes = input.vector.status.materialized(xs.count) ?? []
+                        Aggregation.squaredDeviationRuns(xs, codes: codes, ids: ids, means: means, into: &squares)
+                        continue
+                    }
                     Aggregation.forEachNumber(input, groups: n, { g, x in
                         let d = x - means[g]
                         squares[g] += d * d
@@ -296,6 +303,7 @@ enum AggregateFunctions {
         let n = input.vector.count
         guard ids.count >= n else { return false }
         let codes = input.vector.status.materialized(n) ?? []
+        guard codes.isEmpty || codes.count >= n else { return false }
         let groups = totals.count
         // Which status codes count: 0 value, 1 blank, 2–7 errors, 8 omitted FALSE, 9 empty text.
         var counted = [Bool](repeating: false, count: 10)
@@ -304,15 +312,21 @@ enum AggregateFunctions {
         case "COUNTA": counted = (0..<10).map { $0 != 1 }
         default: counted[1] = true; counted[9] = true
         }
+        // 256 entries: any status byte indexes the table in bounds.
+        var table = [Bool](repeating: false, count: 256)
+        for code in 0..<10 { table[code] = counted[code] }
         let useCodes = !codes.isEmpty
         let valueCounted = counted[0]
         totals.withUnsafeMutableBufferPointer { tp in
             ids.withUnsafeBufferPointer { ip in
                 codes.withUnsafeBufferPointer { kp in
-                    for i in 0..<n {
-                        let g = Int(ip[i])
-                        if g < 0 || g >= groups { continue }
-                        if useCodes ? counted[Int(kp[i])] : valueCounted { tp[g] += 1 }
+                    table.withUnsafeBufferPointer { cp in
+                        if useCodes {
+                            Aggregation.countRuns(n, ids: ip, groups: groups, into: tp) { Aggregation.bit(cp[Int(kp[$0])]) }
+                        } else {
+                            let one = Aggregation.bit(valueCounted)
+                            Aggregation.countRuns(n, ids: ip, groups: groups, into: tp) { _ in one }
+                        }
                     }
                 }
             }
@@ -345,6 +359,17 @@ enum AggregateFunctions {
 
     /// SUMPRODUCT over typed number/logical vectors: products per row (gaps count as 0), summed per group.
     static func fastSumProduct(_ vectors: [Vector], rows: Int, groups: Int, ids: [Int32]?) -> Vector? {
+        if vectors.count == 2, let ids, case .numbers(let a, _) = vectors[0].payload, case .numbers(let b, _) = vectors[1].payload,
+           a.count == rows, b.count == rows {
+            // Two number columns over grouped rows (SUMPRODUCT(weights, values)): one fused pass, same arithmetic.
+            var sums = [Double](repeating: 0, count: groups)
+            var groupErrors = [UInt8](repeating: 0, count: groups)
+            if Aggregation.sumProduct2Runs(a, vectors[0].status.materialized(rows) ?? [], b,
+                                           vectors[1].status.materialized(rows) ?? [], ids: ids, groups: groups,
+                                           sums: &sums, errors: &groupErrors) {
+                return Aggregation.numbers(groups) { g in groupErrors[g] != 0 ? err(groupErrors[g]) : .number(sums[g]) }
+            }
+        }
         var product = [Double](repeating: 1, count: rows)
         var errors: [UInt8]?
         for v in vectors {

@@ -133,7 +133,8 @@ enum ConditionalFunctions {
             guard let valueRun else { return .scalar(.error(.value), count: n) }
             var values = valueRun(ctx)
             if values.isScalar { values = expand(values, rows) }
-            let summary = Aggregation.Summary([AggregateInput(vector: values, map: map)], groups: n, masks: [mask])
+            let summary = Aggregation.Summary([AggregateInput(vector: values, map: map)], groups: n, masks: [mask],
+                                                minMax: kind == .max || kind == .min)
             return Aggregation.numbers(n, isDate: isDate) { g in
                 if summary.error[g] != 0 { return AggregateFunctions.err(summary.error[g]) }
                 switch kind {
