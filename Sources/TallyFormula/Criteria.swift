@@ -201,6 +201,77 @@ public struct Criterion: Sendable, Hashable {
         return counts
     }
 
+    /// 1 where the criterion holds, 0 elsewhere, for the typed cases `countPerGroup` handles (numbers against a
+    /// number, logicals, categories); nil otherwise. Equal to `mask(vector)` element for element (tested), but
+    /// decided per status code and per category level once, then filled without per-row values or branches:
+    /// COUNTIFS ANDs these bytes and counts them per group (ConditionalFunctions).
+    func hitBytes(_ vector: Vector) -> [UInt8]? {
+        let n = vector.count
+        let status = vector.status.materialized(n) ?? []
+        guard status.isEmpty || status.count >= n else { return nil }
+        let gaps = !status.isEmpty
+        var out = [UInt8](repeating: 0, count: n)
+        // Per status byte: what a gap element gives (entry 0, a value, is decided per row instead).
+        var gapBits = [UInt8](repeating: 0, count: 256)
+        func fill(_ criterion: Criterion, _ probe: Vector, _ hit: (Int) -> Bool) {
+            for code in 1..<10 {
+                var one = probe
+                one.status = .codes([UInt8(code)])
+                gapBits[code] = Aggregation.bit(criterion.matches(one.value(0)))
+            }
+            out.withUnsafeMutableBufferPointer { op in
+                status.withUnsafeBufferPointer { sp in
+                    gapBits.withUnsafeBufferPointer { gp in
+                        if gaps {
+                            for i in 0..<n {
+                                let code = sp[i]
+                                op[i] = (Aggregation.bit(hit(i)) & Aggregation.bit(code == 0)) | gp[Int(code)]
+                            }
+                        } else {
+                            for i in 0..<n { op[i] = Aggregation.bit(hit(i)) }
+                        }
+                    }
+                }
+            }
+        }
+        switch vector.payload {
+        case .numbers(let xs, _):
+            guard case .number(let x) = operand, xs.count >= n else { return nil }
+            let probe = Vector(payload: .numbers([0], isDate: false), status: .allValid, count: 1)
+            xs.withUnsafeBufferPointer { xp in
+                switch comparison {
+                case .equal: fill(self, probe) { xp[$0] == x }
+                case .notEqual: fill(self, probe) { xp[$0] != x }
+                case .less: fill(self, probe) { xp[$0] < x }
+                case .greater: fill(self, probe) { xp[$0] > x }
+                case .lessEqual: fill(self, probe) { xp[$0] <= x }
+                case .greaterEqual: fill(self, probe) { xp[$0] >= x }
+                }
+            }
+        case .booleans(let bs):
+            guard bs.count >= n else { return nil }
+            let criterion = forBooleanColumn()
+            let onTrue = criterion.matches(.boolean(true)), onFalse = criterion.matches(.boolean(false))
+            let probe = Vector(payload: .booleans([false]), status: .allValid, count: 1)
+            bs.withUnsafeBufferPointer { bp in fill(criterion, probe) { bp[$0] ? onTrue : onFalse } }
+        case .categories(let codes, let levels):
+            guard codes.count >= n else { return nil }
+            let perLevel = levels.map { matches(.text($0)) }
+            let blank = matches(.blank)
+            let probe = Vector(payload: .categories(codes: [0], levels: [""]), status: .allValid, count: 1)
+            codes.withUnsafeBufferPointer { cp in
+                perLevel.withUnsafeBufferPointer { lp in
+                    fill(self, probe) { i in
+                        let c = Int(cp[i])
+                        return c >= 0 && c < lp.count ? lp[c] : blank
+                    }
+                }
+            }
+        default: return nil
+        }
+        return out
+    }
+
     /// One flag per element of `vector`: true where the criterion holds.
     func mask(_ vector: Vector) -> [Bool] {
         let n = vector.count

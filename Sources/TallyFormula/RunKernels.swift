@@ -10,6 +10,12 @@
 /// Rows that do not count (blanks, errors, masked out) are folded in without a data-dependent branch where that
 /// keeps results exact: counts add 0, sums add −0.0 (x + −0.0 == x for every x, ±0 included), min/max see ±∞.
 extension Aggregation {
+    /// `isError` as one unsigned comparison (2...7), so the compiler does not branch on `code == 0` first.
+    @inline(__always) static func errorCode(_ code: UInt8) -> Bool { code &- 2 < 6 }
+
+    /// 1 when `code` is 0, else 0, by arithmetic (0 − 1 wraps to a set top bit) so no branch is emitted.
+    @inline(__always) static func zeroBit(_ code: UInt8) -> UInt64 { (UInt64(code) &- 1) >> 63 }
+
     /// `a` where `mask` is all ones, `b` where it is zero (bitwise, branch-free).
     @inline(__always) static func pick(_ mask: UInt64, _ a: Double, _ b: Double) -> Double {
         Double(bitPattern: (a.bitPattern & mask) | (b.bitPattern & ~mask))
@@ -40,32 +46,55 @@ extension Aggregation {
         ids.withUnsafeBufferPointer { ip in
         codes.withUnsafeBufferPointer { kp in
         maskArray.withUnsafeBufferPointer { mp in
-            var cur = -1
-            var c = 0, s = 0.0, lo = Double.infinity, hi = -Double.infinity
-            for i in 0..<n {
-                let g = Int(ip[i])
-                if g != cur {
-                    if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
-                    cur = g >= 0 && g < groups ? g : -1
-                    if cur >= 0 { c = cp[cur]; s = sp[cur]; lo = lop[cur]; hi = hip[cur] }
+            // One loop body, instantiated per combination of flags (constant arguments to an always-inlined
+            // function), so each variant carries only the work it needs.
+            @inline(__always) func loop(_ useCodes: Bool, _ useMask: Bool, _ minMax: Bool) {
+                var cur = -1
+                var c = 0, s = 0.0, lo = Double.infinity, hi = -Double.infinity
+                for i in 0..<n {
+                    let g = Int(ip[i])
+                    if g != cur {
+                        if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
+                        cur = g >= 0 && g < groups ? g : -1
+                        if cur >= 0 { c = cp[cur]; s = sp[cur]; lo = lop[cur]; hi = hip[cur] }
+                    }
+                    if cur < 0 { continue }
+                    let x = xp[i]
+                    if !useCodes && !useMask {
+                        c &+= 1
+                        s += x
+                        if minMax {
+                            lo = x < lo ? x : lo
+                            hi = maxTakesEqual ? (x >= hi ? x : hi) : (x > hi ? x : hi)
+                        }
+                        continue
+                    }
+                    let code = useCodes ? kp[i] : 0
+                    let maskBit: UInt64 = useMask ? (mp[i] ? 1 : 0) : 1
+                    if errorCode(code), maskBit != 0, ep[cur] == 0 { ep[cur] = code }
+                    // All-ones when the row counts, else zero: selects by bit masks so the compiler emits no branch.
+                    let keep = 0 &- (zeroBit(code) & maskBit)
+                    c &+= Int(keep & 1)
+                    s += pick(keep, x, -0.0)
+                    // SUM/AVERAGE/STDEV never read min/max: skip two dependency chains per row for them.
+                    if minMax {
+                        let xl = pick(keep, x, Double.infinity), xh = pick(keep, x, -Double.infinity)
+                        lo = xl < lo ? xl : lo
+                        hi = maxTakesEqual ? (xh >= hi ? xh : hi) : (xh > hi ? xh : hi)
+                    }
                 }
-                if cur < 0 { continue }
-                let code = useCodes ? kp[i] : 0
-                let maskBit: UInt64 = useMask ? (mp[i] ? 1 : 0) : 1
-                if Aggregation.isError(code), maskBit != 0, ep[cur] == 0 { ep[cur] = code }
-                // All-ones when the row counts, else zero: selects by bit masks so the compiler emits no branch.
-                let keep = 0 &- (UInt64(code == 0 ? 1 : 0) & maskBit)
-                let x = xp[i]
-                c &+= Int(keep & 1)
-                s += pick(keep, x, -0.0)
-                // SUM/AVERAGE/STDEV never read min/max: skip two dependency chains per row for them.
-                if minMax {
-                    let xl = pick(keep, x, Double.infinity), xh = pick(keep, x, -Double.infinity)
-                    lo = xl < lo ? xl : lo
-                    hi = maxTakesEqual ? (xh >= hi ? xh : hi) : (xh > hi ? xh : hi)
-                }
+                if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
             }
-            if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
+            switch (useCodes, useMask, minMax) {
+            case (false, false, false): loop(false, false, false)
+            case (false, false, true): loop(false, false, true)
+            case (false, true, false): loop(false, true, false)
+            case (false, true, true): loop(false, true, true)
+            case (true, false, false): loop(true, false, false)
+            case (true, false, true): loop(true, false, true)
+            case (true, true, false): loop(true, true, false)
+            case (true, true, true): loop(true, true, true)
+            }
         }}}}}}}}}
     }
 
@@ -90,7 +119,7 @@ extension Aggregation {
                     if cur >= 0 { q = qp[cur]; mean = mp[cur] }
                 }
                 if cur < 0 { continue }
-                let keep: UInt64 = useCodes ? 0 &- UInt64(kp[i] == 0 ? 1 : 0) : ~0
+                let keep: UInt64 = useCodes ? 0 &- zeroBit(kp[i]) : ~0
                 let d = xp[i] - mean
                 q += pick(keep, d * d, -0.0)
             }
@@ -125,9 +154,9 @@ extension Aggregation {
                 }
                 if cur < 0 { continue }
                 let c1 = useA ? cap[i] : 0, c2 = useB ? cbp[i] : 0
-                var p = pick(0 &- UInt64(c1 == 0 ? 1 : 0), 1 * ap[i], 0)
-                p = pick(0 &- UInt64(c2 == 0 ? 1 : 0), p * bp[i], 0)
-                let e: UInt8 = isError(c1) ? c1 : (isError(c2) ? c2 : 0)
+                var p = pick(0 &- zeroBit(c1), 1 * ap[i], 0)
+                p = pick(0 &- zeroBit(c2), p * bp[i], 0)
+                let e: UInt8 = errorCode(c1) ? c1 : (errorCode(c2) ? c2 : 0)
                 if e != 0, ep[cur] == 0 { ep[cur] = e }
                 s += pick(0 &- UInt64(e == 0 ? 1 : 0), p, -0.0)
             }

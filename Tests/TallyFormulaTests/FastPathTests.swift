@@ -111,6 +111,7 @@ import TallyData
                     var general = [Double](repeating: 0, count: groups)
                     for i in 0..<n where ids[i] >= 0 && mask[i] { general[Int(ids[i])] += 1 }
                     #expect(fast == general, "criterion \(value) on \(v.payload)")
+                    #expect(criterion.hitBytes(v) == mask.map { $0 ? 1 : 0 }, "hit bytes \(value)")
                 }
             }
         }

@@ -107,6 +107,12 @@ enum ConditionalFunctions {
                     return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
                 }
             }
+            if kind == .count, reduces {
+                // COUNTIFS over grouped rows with typed ranges: AND per-row match bytes, count per group run.
+                if let counts = countAll(rangeRuns.map { $0(ctx) }, fixedCriteria, rows: rows, ids: ctx.groupIds, groups: n) {
+                    return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
+                }
+            }
             var combined: [Bool]?
             for (k, run) in rangeRuns.enumerated() {
                 var v = run(ctx)
@@ -147,6 +153,36 @@ enum ConditionalFunctions {
             }
         })
         return c.folded(node)
+    }
+
+    /// COUNTIFS per group from `Criterion.hitBytes` (nil when a range is not a typed row vector): the same rows as
+    /// the mask path counts, without per-row Bool arrays and closures.
+    static func countAll(_ vectors: [Vector], _ criteria: [Criterion], rows: Int, ids: [Int32], groups: Int) -> [Double]? {
+        guard vectors.count == criteria.count, !vectors.isEmpty, ids.count >= rows else { return nil }
+        var combined: [UInt8]?
+        for (k, v) in vectors.enumerated() {
+            guard !v.isScalar, v.count == rows, let hits = criteria[k].hitBytes(v), hits.count == rows else { return nil }
+            if var current = combined {
+                current.withUnsafeMutableBufferPointer { cp in
+                    hits.withUnsafeBufferPointer { hp in
+                        for i in 0..<rows { cp[i] &= hp[i] }
+                    }
+                }
+                combined = current
+            } else {
+                combined = hits
+            }
+        }
+        guard let combined else { return nil }
+        var counts = [Double](repeating: 0, count: groups)
+        counts.withUnsafeMutableBufferPointer { tp in
+            ids.withUnsafeBufferPointer { ip in
+                combined.withUnsafeBufferPointer { hp in
+                    Aggregation.countRuns(rows, ids: ip, groups: groups, into: tp) { hp[$0] }
+                }
+            }
+        }
+        return counts
     }
 
     /// A scalar repeated `count` times as a mixed vector (rare: constant ranges).
