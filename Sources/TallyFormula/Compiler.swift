@@ -236,6 +236,18 @@ enum ColumnAccess {
         return v
     }
 
+    /// `source.map(f)` written into uninitialised storage through buffer pointers: `map` appended element by
+    /// element (a count store per row) and was a tenth of the formula benchmark; this loop vectorises.
+    @inline(__always)
+    static func doubles<T>(_ source: [T], _ f: (T) -> Double) -> [Double] {
+        source.withUnsafeBufferPointer { sp in
+            [Double](unsafeUninitializedCapacity: sp.count) { out, initialised in
+                for i in 0..<sp.count { out[i] = f(sp[i]) }
+                initialised = sp.count
+            }
+        }
+    }
+
     /// Converts storage to a vector.
     static func convert(_ column: Column) -> Vector {
         // Codes rather than the bitmap: converted once per evaluation, then every criterion and scan reads bytes.
@@ -243,16 +255,16 @@ enum ColumnAccess {
             : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
         let n = column.count
         switch column.storage {
-        case .integers(let v): return Vector(payload: .numbers(v.map { Double($0) }, isDate: false), status: status, count: n)
+        case .integers(let v): return Vector(payload: .numbers(doubles(v) { Double($0) }, isDate: false), status: status, count: n)
         case .numbers(let v):
             if column.type == .duration {
-                return Vector(payload: .numbers(v.map { $0 / 86_400 }, isDate: false), status: status, count: n)
+                return Vector(payload: .numbers(doubles(v) { $0 / 86_400 }, isDate: false), status: status, count: n)
             }
             return Vector(payload: .numbers(v, isDate: false), status: status, count: n)
         case .booleans(let v): return Vector(payload: .booleans(v), status: status, count: n)
-        case .dates(let v): return Vector(payload: .numbers(v.map { ExcelDate.serial(days: $0) }, isDate: true), status: status, count: n)
+        case .dates(let v): return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(days: $0) }, isDate: true), status: status, count: n)
         case .datetimes(let v):
-            return Vector(payload: .numbers(v.map { ExcelDate.serial(seconds: $0) }, isDate: true), status: status, count: n)
+            return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(seconds: $0) }, isDate: true), status: status, count: n)
         case .categories(let codes, let levels): return Vector(payload: .categories(codes: codes, levels: levels), status: status, count: n)
         case .texts(let t): return Vector(payload: .texts((0..<t.count).map { t[$0] }), status: status, count: n)
         }

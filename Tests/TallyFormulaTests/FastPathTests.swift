@@ -149,6 +149,24 @@ import TallyData
         }
     }
 
+    @Test func validityExpansionMatchesPerRowCodes() {
+        var r = Random(state: 0x7777_0000_1111_ABCD)
+        for n in [0, 1, 63, 64, 65, 127, 128, 1000, 4097] {
+            for density in [0, 1, 3, 10] {
+                let flags = (0..<n).map { _ in density == 0 ? true : r.below(density + 1) != 0 }
+                let status = Status.validity(ValidityBitmap(flags))
+                let expected: [UInt8] = (0..<n).map { flags[$0] ? 0 : 1 }
+                #expect(status.materialized(n) ?? [UInt8](repeating: 0, count: n) == expected, "n \(n) density \(density)")
+                #expect((0..<n).map { status.code($0) } == expected)
+            }
+        }
+        // Converted columns keep their values: integers, durations and datetimes through the buffer-pointer map.
+        let column = Column(name: "d", type: .duration, storage: .numbers([0, 86_400, 43_200, -3_600]),
+                            validity: ValidityBitmap([true, true, false, true]))
+        let v = ColumnAccess.convert(column)
+        if case .numbers(let xs, _) = v.payload { #expect(xs == [0, 1, 0.5, -3_600.0 / 86_400]) } else { Issue.record("not numbers") }
+    }
+
     @Test func histogramSelectionMatchesQuickselect() {
         var r = Random(state: 0x9999_1111_2222_3333)
         for trial in 0..<60 {
