@@ -270,12 +270,24 @@ public struct KPISet: Sendable {
         var results = externalKPIs
         var vectors = externalKPIs.mapValues { Grouping.vector($0, count: groupCount) }
         var cache: [Int: Vector] = [:]
-        for name in order {
+        // The last KPI (position in `order`) that reads each column: a converted column is dropped from the cache
+        // once no later KPI needs it, so its memory can be reused by later conversions and intermediates instead
+        // of the heap growing by every column at once. Only the cache's lifetime changes: a column read again
+        // later would just be converted again.
+        var lastUse: [Int: Int] = [:]
+        for (position, name) in order.enumerated() {
+            for column in programs[name]?.columns ?? [] {
+                if let index = table.columnIndex(named: column) { lastUse[index] = position }
+            }
+        }
+        for (position, name) in order.enumerated() {
             guard let program = programs[name] else { continue }
             let context = EvaluationContext(table: table, groupIds: ids, groupCount: groupCount, kpis: vectors)
             context.columnCache = cache
             let vector = program.root.run(context)
             cache = context.columnCache
+            context.columnCache = [:]
+            for index in Array(cache.keys) where (lastUse[index] ?? -1) <= position { cache[index] = nil }
             let values = (0..<groupCount).map { vector.isScalar ? vector.value(0) : vector.value($0) }
             results[name] = values
             vectors[name] = vector.isScalar ? Grouping.vector(values, count: groupCount) : vector
