@@ -76,7 +76,7 @@ public enum Composer {
             case .text(let text):
                 let rendered = TemplateRenderer(results: results, numbers: numbers, parameters: results.report.parameters)
                     .render(text.template, diagnostics: &diagnostics)
-                return InlineText.blocks(from: rendered)
+                return InlineMarkdown.blocks(rendered)
             case .prePostChart(let chart):
                 guard let model = PrePostChart.model(block: block, content: chart, results: results, locale: locale, diagnostics: &diagnostics) else { return [] }
                 charts.append(model)
