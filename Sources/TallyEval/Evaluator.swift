@@ -11,7 +11,7 @@ public enum Evaluator {
         let spec = input.spec
 
         // 1. Parameters.
-        let parameters = ParameterResolver.resolve(spec.params, overrides: input.parameterOverrides, diagnostics: &diagnostics)
+        let parameters = ParameterResolver.resolve(spec, overrides: input.parameterOverrides, diagnostics: &diagnostics)
 
         // 2. Datasets: computed columns, then filters (both formulas, compiled once).
         var tables: [String: Table] = [:]
