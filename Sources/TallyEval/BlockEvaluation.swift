@@ -252,7 +252,7 @@ struct BlockEvaluation {
         var counts: [String: Int] = [:]
         for row in 0..<table.rowCount { if let g = by.text(at: row) { counts[g, default: 0] += 1 } }
         let groups = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(max(1, multiples.limit ?? 8)).map(\.key).sorted()
-        let unit = PeriodUnit(rawValue: (multiples.period ?? kpi.spec.period).rawValue) ?? .month
+        let unit = Period(rawValue: (multiples.period ?? kpi.spec.period).rawValue) ?? .month
         var series: [GroupSeries] = []
         var starts: [Int] = []
         for group in groups {

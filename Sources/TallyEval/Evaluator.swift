@@ -29,14 +29,14 @@ public enum Evaluator {
 
         // 3. The report date, then phases and each row's phase.
         let timeZone = spec.report.timezone.value
-        guard var calendar = LocalCalendar(timeZone: timeZone) else {
+        guard LocalDays.isKnown(timeZone) else {
             return .failure(DiagnosticError(.error(
                 .spec, "unknown time zone '\(timeZone)'", at: spec.report.timezone.location,
                 hint: "use a tz database name such as Europe/London or UTC")))
         }
-        let phasing = PhaseAssignment.assign(spec: spec, tables: tables, calendar: &calendar, diagnostics: &diagnostics)
+        let phasing = PhaseAssignment.assign(spec: spec, tables: tables, timeZone: timeZone, diagnostics: &diagnostics)
         let (asOf, asOfSource) = ReportDate.resolve(
-            spec: spec, override: input.asOfOverride, latestDataDay: phasing.latestDay, now: input.now, calendar: &calendar)
+            spec: spec, override: input.asOfOverride, latestDataDay: phasing.latestDay, now: input.now, timeZone: timeZone)
         let phases = PhaseAssignment.resolvePhases(spec.phases, asOf: asOf, diagnostics: &diagnostics)
         let membership = PhaseAssignment.membership(days: phasing.days, phases: phases, exclusions: spec.phases?.exclusions ?? [])
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }

@@ -46,13 +46,13 @@ enum MonitoringEvaluation {
                     at: request.kpi.location, hint: "chart a KPI whose dataset has the column named in phases.time"))
                 return nil
             }
-            let unit = PeriodUnit(rawValue: (request.bucket ?? kpi.spec.period).rawValue) ?? .week
+            let unit = Period(rawValue: (request.bucket ?? kpi.spec.period).rawValue) ?? .week
             return evaluate(request, kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
         }
     }
 
     private static func evaluate(
-        _ request: Request, kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: PeriodUnit, phases: [ResolvedPhase],
+        _ request: Request, kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: Period, phases: [ResolvedPhase],
         exclusions: [ExclusionSpec]
     ) -> MonitoringResult {
         let (points, samples) = periodSeries(kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
@@ -74,7 +74,7 @@ enum MonitoringEvaluation {
 
     /// A KPI per period over the phases' span (gaps where a period has no data), with its observations.
     static func periodSeries(
-        kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: PeriodUnit, phases: [ResolvedPhase],
+        kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: Period, phases: [ResolvedPhase],
         exclusions: [ExclusionSpec]
     ) -> (points: [PeriodValue], samples: PhaseSamples?) {
         // Periods: from the first phase's start (or the first data day) to the last phase's end (or the last data day).
@@ -111,7 +111,7 @@ enum MonitoringEvaluation {
             let phase = phases.firstIndex { periodStart >= $0.firstDay && periodStart <= $0.lastDay }
                 ?? phases.firstIndex { unit.next(afterStart: periodStart) - 1 >= $0.firstDay && periodStart <= $0.lastDay } ?? -1
             points.append(PeriodValue(
-                start: CivilDate(daysSinceEpoch: periodStart).description, startDay: periodStart, label: unit.label(start: periodStart),
+                start: CivilDate(daysSinceEpoch: periodStart).description, startDay: periodStart, label: unit.readableLabel(start: periodStart),
                 value: value, n: n, phase: phase))
         }
         return (points, samples)

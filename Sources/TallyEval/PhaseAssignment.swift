@@ -8,7 +8,7 @@ enum PhaseAssignment {
     static let noDay = Int.min
 
     /// Local day of every row of every dataset that has the phase time column, and the latest day seen.
-    static func assign(spec: Spec, tables: [String: Table], calendar: inout LocalCalendar, diagnostics: inout [Diagnostic])
+    static func assign(spec: Spec, tables: [String: Table], timeZone: String, diagnostics: inout [Diagnostic])
         -> (days: [String: [Int]], latestDay: Int?)
     {
         guard let plan = spec.phases else { return ([:], nil) }
@@ -27,13 +27,7 @@ enum PhaseAssignment {
                 }
                 continue
             }
-            var rowDays = [Int](repeating: noDay, count: table.rowCount)
-            switch column.storage {
-            case .dates(let values):
-                for i in 0..<table.rowCount where column.validity[i] { rowDays[i] = Int(values[i]) }
-            case .datetimes(let values):
-                for i in 0..<table.rowCount where column.validity[i] { rowDays[i] = calendar.localDay(utcSeconds: values[i]) }
-            default:
+            guard let rowDays = LocalDays.of(column, timeZone: timeZone) else {
                 diagnostics.append(.error(
                     .data, "phase time column '\(column.name)' of dataset '\(name)' holds \(column.type.rawValue) values, not dates",
                     at: time.location,
@@ -101,7 +95,7 @@ enum PhaseAssignment {
 /// Decides the report date and records why.
 enum ReportDate {
     /// `--as-of` wins, then the spec's date, then `latest-data`, then the build date in the report's zone.
-    static func resolve(spec: Spec, override: CivilDate?, latestDataDay: Int?, now: Int64, calendar: inout LocalCalendar)
+    static func resolve(spec: Spec, override: CivilDate?, latestDataDay: Int?, now: Int64, timeZone: String)
         -> (CivilDate, String)
     {
         if let override { return (override, "command-line") }
@@ -111,6 +105,7 @@ enum ReportDate {
             if let day = latestDataDay { return (CivilDate(daysSinceEpoch: day), "latest-data") }
         case .buildDate: break
         }
-        return (CivilDate(daysSinceEpoch: calendar.localDay(utcSeconds: now)), "build-date")
+        let today = LocalDays.of(utcSeconds: now, timeZone: timeZone) ?? Int(now / 86_400)
+        return (CivilDate(daysSinceEpoch: today), "build-date")
     }
 }
