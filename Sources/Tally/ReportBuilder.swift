@@ -34,27 +34,12 @@ public struct BatchItem: Sendable, Hashable {
     /// Creates an item.
     public init(value: String?) { self.value = value }
 
-    /// File-system-safe form of the value: lower case, letters and digits, hyphens between words.
+    /// File-system-safe form of the value (`Moves & Changes` → `moves-changes`; "blank" when nothing is left).
     public var slug: String? {
         value.map { value in
-            var slug = ""
-            for scalar in value.lowercased().unicodeScalars {
-                if CharacterSetASCII.isAlphanumeric(scalar) {
-                    slug.unicodeScalars.append(scalar)
-                } else if !slug.isEmpty && !slug.hasSuffix("-") {
-                    slug += "-"
-                }
-            }
-            while slug.hasSuffix("-") { slug.removeLast() }
+            let slug = Slug.make(value)
             return slug.isEmpty ? "blank" : slug
         }
-    }
-}
-
-/// ASCII letter/digit test without Foundation.
-enum CharacterSetASCII {
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
     }
 }
 
@@ -182,17 +167,19 @@ public enum ReportBuilder {
         do {
             for model in composed.charts {
                 var file: String? = nil
-                if formats.contains("png") {
+                // Each chart is laid out once, then exported in every requested format.
+                let frame = formats.contains("png") || formats.contains("svg") ? charts.render(model) : nil
+                if formats.contains("png"), let frame {
                     let metadata: PNGTextMetadata = [
                         ("Title", model.title), ("Description", model.altText), ("Source", model.caption),
                         ("Creation Time", creation.iso), ("Software", "Tally \(TallyVersion.current)"),
                     ]
                     let path = "charts/\(model.id).png"
-                    files.add(path, try PNGExporter.export(charts.render(model), dpi: Double(spec.output.dpi), metadata: metadata))
+                    files.add(path, try PNGExporter.export(frame, dpi: Double(spec.output.dpi), metadata: metadata))
                     file = path
                 }
-                if formats.contains("svg") {
-                    files.add("charts/\(model.id).svg", try SVGExporter.export(charts.render(model)))
+                if formats.contains("svg"), let frame {
+                    files.add("charts/\(model.id).svg", try SVGExporter.export(frame))
                 }
                 results.charts.append(ChartFacts(id: model.id, title: model.title, altText: model.altText, file: file))
             }

@@ -60,7 +60,7 @@ enum BlockCharts {
                 let n = rows.filter { $0.wave == wave }.map(\.n).max() ?? 0
                 let alt = "SERVQUAL expectation and perception by dimension, wave \(wave): " + dims.map { "\($0.label) gap \($0.gap.map { ValueFormatter.format($0, as: .number, decimals: 2, signed: true) } ?? "n/a")" }.joined(separator: ", ") + "."
                 out.append((ChartModel(
-                    id: waves.count > 1 ? "\(id)-\(wave.slug)" : id, title: "\(block.title ?? "Expectations and perceptions"): \(wave)",
+                    id: waves.count > 1 ? "\(id)-\(Slug.make(wave))" : id, title: "\(block.title ?? "Expectations and perceptions"): \(wave)",
                     subtitle: "Mean score per dimension (1–7); the gap is perception − expectation", caption: caption("wave '\(wave)', n = \(n) respondents"),
                     altText: alt, size: Size(Composer.chartSize.width, 250), content: .servqual(ServqualData(dimensions: dims, decimals: 2, locale: locale))), waves.count > 1 && index < 2 ? 12 : 12))
             }
@@ -140,11 +140,4 @@ enum BlockCharts {
 extension String {
     /// The first letter in upper case.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
-
-    /// Lower-case letters and digits with hyphens, for ids.
-    var slug: String {
-        var out = ""
-        for ch in lowercased() { if ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") } }
-        return out.trimmingCharacters(in: ["-"])
-    }
 }

@@ -268,20 +268,7 @@ enum Identifier {
     private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     /// A lower-case slug of a title: `Before & after` → `before-after` (may be empty or start with a digit).
-    static func slug(_ title: String) -> String {
-        var result = ""
-        var pendingDash = false
-        for scalar in title.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash && !result.isEmpty { result += "-" }
-                result.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else {
-                pendingDash = true
-            }
-        }
-        return result
-    }
+    static func slug(_ title: String) -> String { Slug.make(title) }
 }
 
 extension String {
