@@ -23,8 +23,12 @@ let package = Package(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
 
+        // libcrypto for SHA-256 (audit fingerprints) and zlib for PNG compression: system libraries.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
         // Pipeline stages.
-        .target(name: "TallyCore"),
+        .target(name: "TallyCore", dependencies: ["CCrypto"]),
         .target(name: "TallyData", dependencies: ["TallyCore"]),
         .target(name: "TallyStats", dependencies: ["TallyCore"]),
         .target(name: "TallyFormula", dependencies: ["TallyCore", "TallyData"]),
@@ -35,7 +39,7 @@ let package = Package(
         .target(name: "TallyGraphics", dependencies: ["TallyCore"]),
         .target(name: "TallyCharts", dependencies: ["TallyCore", "TallyGraphics"]),
         .target(name: "TallyLayout", dependencies: ["TallyCore", "TallyGraphics", "TallyCharts"]),
-        .target(name: "TallyCairo", dependencies: ["TallyGraphics", "CCairo", "CPangoCairo"]),
+        .target(name: "TallyCairo", dependencies: ["TallyGraphics", "CCairo", "CPangoCairo", "CZlib"]),
         // Results + Spec → Document (sections, text with resolved values, tables, chart models).
         .target(
             name: "TallyCompose",
@@ -69,7 +73,7 @@ let package = Package(
         .testTarget(name: "TallyGraphicsTests", dependencies: ["TallyGraphics", "TallyTestSupport"]),
         .testTarget(name: "TallyChartsTests", dependencies: ["TallyCharts", "TallyCairo", "TallyTestSupport"]),
         .testTarget(name: "TallyLayoutTests", dependencies: ["TallyLayout", "TallyCairo", "TallyTestSupport"]),
-        .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "TallyTestSupport"]),
+        .testTarget(name: "TallyCairoTests", dependencies: ["TallyCairo", "CCairo", "TallyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Tally", "TallyTestSupport"]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages Tally needs, only when something is missing, without prompting.
-#   .ci/deps.sh          what building and rendering need (Cairo, Pango, pkg-config, fonts)
+#   .ci/deps.sh          what building and rendering need (Cairo, Pango, libcrypto, zlib, pkg-config, fonts)
 #   .ci/deps.sh test     also what the tests need (poppler-utils for pdftotext/pdfinfo/pdffonts)
 set -euo pipefail
 want=()
@@ -8,8 +8,10 @@ command -v pkg-config >/dev/null 2>&1 || want+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists cairo 2>/dev/null || want+=(libcairo2-dev)
   pkg-config --exists pangocairo 2>/dev/null || want+=(libpango1.0-dev)
+  pkg-config --exists libcrypto 2>/dev/null || want+=(libssl-dev)
+  pkg-config --exists zlib 2>/dev/null || want+=(zlib1g-dev)
 else
-  want+=(libcairo2-dev libpango1.0-dev)
+  want+=(libcairo2-dev libpango1.0-dev libssl-dev zlib1g-dev)
 fi
 command -v fc-list >/dev/null 2>&1 || want+=(fontconfig)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q 'DejaVuSans\.ttf'; }; then

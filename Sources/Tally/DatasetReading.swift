@@ -26,18 +26,24 @@ enum DatasetReading {
     /// Reads one dataset.
     static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World) -> Result<DatasetInput, DiagnosticError> {
         let path = path(of: dataset, specPath: specPath)
-        let bytes: [UInt8]
-        do {
-            bytes = try world.readFile(path)
-        } catch {
-            return .failure(DiagnosticError(.error(
-                .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(error.reason)", at: dataset.file.location,
-                hint: "paths in 'file:' are relative to the spec's folder (\(Path.directory(of: specPath)))")))
-        }
-        let options = readOptions(for: dataset, reportTimeZone: spec.report.timezone.value)
+        var options = readOptions(for: dataset, reportTimeZone: spec.report.timezone.value)
+        options.fingerprint = true
         let result: CSVReadResult
         do {
-            result = try CSVReader.read(bytes: bytes, path: path, name: dataset.name.value, options: options)
+            if let local = world.mappablePath(path) {
+                // Mapped: no copy of the file in memory, pages handed back as they are parsed.
+                result = try CSVReader.read(contentsOfFile: local, name: dataset.name.value, options: options)
+            } else {
+                let bytes: [UInt8]
+                do {
+                    bytes = try world.readFile(path)
+                } catch {
+                    return .failure(DiagnosticError(.error(
+                        .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(error.reason)", at: dataset.file.location,
+                        hint: "paths in 'file:' are relative to the spec's folder (\(Path.directory(of: specPath)))")))
+                }
+                result = try CSVReader.read(bytes: bytes, path: path, name: dataset.name.value, options: options)
+            }
         } catch {
             return .failure(error)
         }
@@ -50,7 +56,7 @@ enum DatasetReading {
         if problems.containsErrors { return .failure(DiagnosticError(problems)) }
         let rejected = result.skippedRows.prefix(20)
         let facts = DatasetFacts(
-            name: dataset.name.value, file: FileFacts(path: path, sha256: SHA256.hexDigest(of: bytes), bytes: bytes.count),
+            name: dataset.name.value, file: FileFacts(path: path, sha256: result.sha256 ?? "", bytes: result.byteCount),
             delimiter: result.dialect.delimiterName, encoding: result.dialect.encoding.rawValue,
             rowsRead: result.table.rowCount + result.skippedRows.count, rowsRejected: result.skippedRows.count,
             rejected: Array(rejected),

@@ -125,93 +125,11 @@ public enum ReportBuilder {
         return values.sorted().map { BatchItem(value: $0) }
     }
 
-    /// Steps 3–6: evaluate, compose, lay out and export one report in memory.
+    /// Steps 3–6: evaluate, compose, lay out and export one report in memory (see ReportStages.swift).
     public static func render(_ prepared: PreparedReport, item: BatchItem, world: any World) -> Result<RenderedReport, DiagnosticError> {
-        let spec = prepared.spec
-        var datasets = prepared.datasets
-        var title = spec.report.title
-        var parameters = prepared.request.parameters
-        if let value = item.value, let batch = spec.batch {
-            // Every dataset with the batch column is narrowed to the item's rows.
-            for (name, input) in datasets {
-                guard let column = input.table.column(named: batch.forEach.value) else { continue }
-                var narrowed = input
-                narrowed.table = input.table.filtered(by: (0..<input.table.rowCount).map { column.text(at: $0) == value })
-                datasets[name] = narrowed
-            }
-            title += " — " + value
-            if spec.params.contains(where: { $0.name.value == "batch" }) { parameters["batch"] = value }
-        }
-        var itemSpec = spec
-        itemSpec.report.title = title
-        let input = EvaluationInput(
-            spec: itemSpec, specFile: prepared.specFile, datasets: datasets, parameterOverrides: parameters,
-            asOfOverride: prepared.request.asOf, now: world.currentTime())
-        let evaluation: Evaluation
-        switch Evaluator.evaluate(input) {
-        case .success(let value): evaluation = value
-        case .failure(let error): return .failure(error)
-        }
-        let composed: ComposedReport
-        switch Composer.compose(spec: itemSpec, evaluation: evaluation) {
-        case .success(let value): composed = value
-        case .failure(let error): return .failure(error)
-        }
-        let measurer = PangoTextMeasurer()
-        let charts = ChartRenderer(theme: prepared.theme, measurer: measurer)
-        var files = OutputFiles()
-        var results = evaluation.results
-        var pageCount = 0
-        let creation = CreationDate.text(asOf: evaluation.asOf, world: world)
-        let formats = prepared.formats
-        do {
-            for model in composed.charts {
-                var file: String? = nil
-                // Each chart is laid out once, then exported in every requested format.
-                let frame = formats.contains("png") || formats.contains("svg") ? charts.render(model) : nil
-                if formats.contains("png"), let frame {
-                    let metadata: PNGTextMetadata = [
-                        ("Title", model.title), ("Description", model.altText), ("Source", model.caption),
-                        ("Creation Time", creation.iso), ("Software", "Tally \(TallyVersion.current)"),
-                    ]
-                    let path = "charts/\(model.id).png"
-                    files.add(path, try PNGExporter.export(frame, dpi: Double(spec.output.dpi), metadata: metadata))
-                    file = path
-                }
-                if formats.contains("svg"), let frame {
-                    files.add("charts/\(model.id).svg", try SVGExporter.export(frame))
-                }
-                results.charts.append(ChartFacts(id: model.id, title: model.title, altText: model.altText, file: file))
-            }
-            if formats.contains("pdf") {
-                let size = spec.output.page.size.points
-                let geometry = PageGeometry(paper: Size(size.width, size.height), landscape: spec.output.page.orientation == .landscape)
-                let pages = DocumentLayout(geometry: geometry, theme: prepared.theme, measurer: measurer).layout(composed.document, charts: charts)
-                pageCount = pages.count
-                let metadata = PDFMetadata(
-                    title: title, author: spec.report.author ?? spec.report.organisation ?? "",
-                    subject: spec.report.subtitle ?? "", keywords: spec.report.keywords.joined(separator: ", "),
-                    creator: "Tally \(TallyVersion.current)", creationDate: creation.pdf)
-                files.add("report.pdf", try PDFExporter.export(pages, metadata: metadata))
-                if formats.contains("png") {
-                    // One PNG per page as well, for slide decks and portfolios that take images.
-                    for (index, page) in pages.enumerated() {
-                        let metadata: PNGTextMetadata = [
-                            ("Title", "\(title) — page \(index + 1) of \(pages.count)"), ("Creation Time", creation.iso),
-                            ("Software", "Tally \(TallyVersion.current)"),
-                        ]
-                        files.add("pages/page-\(index + 1).png", try PNGExporter.export(page.frame, dpi: Double(spec.output.dpi), metadata: metadata))
-                    }
-                }
-            }
-        } catch {
-            return .failure(DiagnosticError(.error(.output, "rendering failed: \(error)")))
-        }
-        files.add("results.json", ResultsJSON.encode(results))
-        return .success(RenderedReport(
-            directory: outputDirectory(for: prepared.request, spec: spec, item: item), files: files, results: results,
-            pages: pageCount, charts: composed.charts.count,
-            warnings: (prepared.warnings + evaluation.results.warnings).filter { $0.severity != .error }))
+        evaluate(prepared, item: item, world: world)
+            .flatMap { layout($0, prepared: prepared) }
+            .flatMap { export($0, prepared: prepared) }
     }
 
     /// Step 7: writes a rendered report atomically, file by file.

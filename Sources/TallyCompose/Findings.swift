@@ -11,7 +11,6 @@ enum Findings {
         var sentences: [String] = []
         for comparison in kpi.comparisons {
             guard let later = kpi.value(in: comparison.phase) else { continue }
-            let laterLabel = phases.first { $0.id == comparison.phase }?.label.lowercased() ?? comparison.phase
             guard let before = baseline.value, let after = later.value else {
                 let missing = baseline.value == nil ? "the baseline" : "the \(phases.first { $0.id == comparison.phase }?.label ?? comparison.phase) phase"
                 sentences.append("\(label) cannot be compared: there is no value for \(missing) (\((baseline.value == nil ? baseline.problem : later.problem) ?? "no data")).")

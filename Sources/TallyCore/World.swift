@@ -43,9 +43,16 @@ public protocol World: Sendable {
     func environment(_ name: String) -> String?
     /// The current time as seconds since 1970-01-01 UTC (only used when a spec asks for "today").
     func currentTime() -> Int64
+    /// The path to memory-map for reading `path` directly from disk, or nil to read through `readFile`.
+    func mappablePath(_ path: String) -> String?
 }
 
 /// The real machine: POSIX files, the process environment and the system clock.
+extension World {
+    /// By default a world is read through `readFile` (in-memory and wrapping worlds).
+    public func mappablePath(_ path: String) -> String? { nil }
+}
+
 public struct LocalWorld: World {
     /// Creates the local world.
     public init() {}
@@ -155,6 +162,9 @@ public struct LocalWorld: World {
 
     /// The system clock.
     public func currentTime() -> Int64 { Int64(time(nil)) }
+
+    /// Local files are mapped: large exports are parsed straight from the page cache.
+    public func mappablePath(_ path: String) -> String? { fileExists(path) ? path : nil }
 
     /// The C library's message for an errno value, lower-cased like the rest of our messages.
     static func errnoText(_ code: Int32) -> String {

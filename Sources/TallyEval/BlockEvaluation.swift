@@ -91,18 +91,10 @@ struct BlockEvaluation {
         else { return nil }
         let weight = pareto.weight.flatMap { column($0, in: table, dataset: name, &diagnostics) }
         let selected = rows(of: name, table: table, phase: pareto.phase?.value)
-        var labels: [String] = [], weights: [Double] = []
-        for row in selected {
-            guard let label = category.text(at: row), !label.isEmpty else { continue }
-            if let weight {
-                guard let w = weight.double(at: row) else { continue }
-                weights.append(w)
-            }
-            labels.append(label)
-        }
+        let input = ParetoInput.aggregate(category: category, weight: weight, rows: selected)
         let options = ParetoOptions(threshold: pareto.threshold, topN: pareto.top)
-        var data = BlockData(blockId: id, blockType: block.type, dataset: name, rows: labels.count)
-        data.pareto = weight == nil ? ParetoAnalysis.counting(labels, options: options) : ParetoAnalysis.weighting(labels, weights: weights, options: options)
+        var data = BlockData(blockId: id, blockType: block.type, dataset: name, rows: input.rows)
+        data.pareto = ParetoAnalysis(categories: input.categories, options: options)
         return data
     }
 
@@ -144,8 +136,8 @@ struct BlockEvaluation {
             (name, table, values) = (n, t, c)
         }
         let groups = distribution.byPhase ? phaseGroups(of: name, table: table) : [("all", "All", Array(0..<table.rowCount))]
-        let perGroup = groups.map { group in group.rows.compactMap { values.double(at: $0) }.filter(\.isFinite).sorted() }
-        let all = perGroup.flatMap { $0 }.sorted()
+        let perGroup = groups.map { group in Sorting.ascending(group.rows.compactMap { values.double(at: $0) }.filter(\.isFinite)) }
+        let all = Sorting.ascending(perGroup.flatMap { $0 })
         let edges = DistributionBins.edges(all)
         var out: [DistributionPhase] = []
         for (group, sorted) in zip(groups, perGroup) {

@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import CCairo
 import TallyGraphics
 @testable import TallyCairo
 
@@ -49,8 +51,39 @@ private func sampleFrame(measurer: some TextMeasurer) -> Frame {
         #expect(String(decoding: png, as: UTF8.self).contains("tEXtTitle\u{0}Chart"))
     }
 
-    @Test func crcMatchesKnownValue() {
-        #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
+    @Test func chunkCRCMatchesKnownValue() {
+        #expect(PNGChunks.chunk("IEND", []) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+    }
+
+    @Test func pngDecodesWithLibpngToTheDrawnPixels() throws {
+        // Our encoder against an independent decoder: Cairo's libpng reader must give back every pixel.
+        let frame = sampleFrame(measurer: PangoTextMeasurer())
+        let scanlines = try PNGExporter.rasterise(frame, dpi: 100)
+        let png = try PNGExporter.encode(scanlines, dpi: 100, metadata: [("Title", "Round trip")])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-png-\(UUID().uuidString).png").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(png)))
+        let surface = try #require(cairo_image_surface_create_from_png(path))
+        defer { cairo_surface_destroy(surface) }
+        #expect(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        #expect(width == scanlines.width && height == scanlines.height)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = try #require(cairo_image_surface_get_data(surface))
+        var mismatches = 0
+        var nonWhite = 0
+        for y in 0..<height {
+            for x in 0..<width {
+                let p = data + y * stride + x * 4
+                let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                let rgb = [UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+                let o = y * (1 + 3 * width) + 1 + 3 * x
+                if rgb != Array(scanlines.bytes[o..<o + 3]) { mismatches += 1 }
+                if rgb != [255, 255, 255] { nonWhite += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(nonWhite > 1000)  // the frame really drew something
     }
 
     @Test func missingFontIsReported() {

@@ -16,6 +16,10 @@ struct CSVInput {
     let path: String
     /// `"` counts per 1 MB block from the validation pass (nil for transcoded input).
     let quotesPerBlock: [Int]?
+    /// SHA-256 of the original bytes, when the options ask for a fingerprint.
+    let sha256: String?
+    /// Size of the original bytes.
+    let originalCount: Int
 
     /// Decodes, validates, detects the dialect and reads the header of bytes in memory.
     init(bytes original: [UInt8], path: String, options: CSVReadOptions) throws(DiagnosticError) {
@@ -34,6 +38,9 @@ struct CSVInput {
     /// Decodes, validates, detects the dialect and reads the header.
     init(source original: InputBytes, path: String, options: CSVReadOptions) throws(DiagnosticError) {
         self.path = path
+        // Hashed before anything releases the mapping's pages, so the file is read from disk only once.
+        originalCount = original.withUnsafeBufferPointer { $0.count }
+        sha256 = options.fingerprint ? original.withUnsafeBufferPointer { SHA256.hexDigest(UnsafeRawBufferPointer($0)) } : nil
         var encoding = options.encoding
         // 1. Encoding: anything but UTF-8 is transcoded into memory first.
         let startsUTF16BOM = original.withUnsafeBufferPointer { b in

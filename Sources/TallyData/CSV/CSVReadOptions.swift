@@ -24,6 +24,8 @@ public struct CSVReadOptions: Sendable, Equatable {
     public var timeZone: String
     /// Worker threads for large files (nil: one per available core).
     public var threads: Int?
+    /// Also compute the SHA-256 of the file's bytes as read (for the audit trail), in the same read.
+    public var fingerprint: Bool = false
 
     /// The defaults: detected delimiter, strict UTF-8, `.` decimals, header row, `bad_rows: fail`, UTC.
     public init(

@@ -29,6 +29,10 @@ public struct CSVReadResult: Sendable {
     public var warnings: [Diagnostic]
     /// Columns whose type was inferred rather than declared.
     public var inferredColumns: Set<String>
+    /// SHA-256 (hex) of the file's bytes before decoding, when `CSVReadOptions.fingerprint` asked for it.
+    public var sha256: String? = nil
+    /// Size of the file as read, in bytes (before decoding).
+    public var byteCount: Int = 0
 }
 
 /// The CSV reader: bytes → typed `Table`, with every problem located by line, column and byte offset.
@@ -276,7 +280,7 @@ public enum CSVReader {
         let rowCount = columns.first?.count ?? 0
         return CSVReadResult(
             table: Table(name: name, columns: columns, rowCount: rowCount), dialect: input.dialect, skippedRows: skipped,
-            warnings: [], inferredColumns: inferred)
+            warnings: [], inferredColumns: inferred, sha256: input.sha256, byteCount: input.originalCount)
     }
 
     /// Rough row count from the first 64 KB (for reserving capacity).

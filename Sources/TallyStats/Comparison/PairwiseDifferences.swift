@@ -144,7 +144,7 @@ struct PairwiseDifferences: Sendable {
                 }
             }
         }
-        values.sort()
+        values = Sorting.ascending(values)
         return values[min(max(rank, 1), values.count) - 1]
     }
 

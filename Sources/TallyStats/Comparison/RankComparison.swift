@@ -46,8 +46,8 @@ public enum RankInference {
                 shift: .unavailable(.hodgesLehmann, level: level, sampleSizes: sizes, problem),
                 probabilityOfSuperiority: nil, intervalCriticalValues: nil, caveats: [])
         }
-        let sortedBaseline = baseline.sorted()
-        let sortedLater = later.sorted()
+        let sortedBaseline = Sorting.ascending(baseline)
+        let sortedLater = Sorting.ascending(later)
         let m = Double(baseline.count)
         let n = Double(later.count)
         let pairs = m * n

@@ -33,7 +33,7 @@ public enum Descriptive {
 
     /// The median (mean of the two middle values for even n), or nil for an empty array.
     public static func median(_ values: [Double]) -> Double? {
-        quantile(sorted: values.sorted(), probability: 0.5)
+        quantile(sorted: Sorting.ascending(values), probability: 0.5)
     }
 
     /// The sample quantile of already sorted values by linear interpolation between order statistics

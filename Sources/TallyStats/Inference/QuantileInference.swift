@@ -36,7 +36,7 @@ public enum QuantileInference {
             return .unavailable(
                 method, level: level, sampleSizes: sizes, Unavailability(.notEnoughData, "not enough data: n = 0 in this phase"))
         }
-        let sorted = values.sorted()
+        let sorted = Sorting.ascending(values)
         let estimate = Descriptive.quantile(sorted: sorted, probability: p)
         let caveats = InferenceSupport.sizeCaveats(sizes)
         guard let binomial = Distributions.Binomial(trials: n, probability: p) else {

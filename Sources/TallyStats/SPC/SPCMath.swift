@@ -20,7 +20,7 @@ enum SPCMath {
     /// Median (mean of the two middle values for an even count), nil for an empty array.
     static func median(_ x: [Double]) -> Double? {
         guard !x.isEmpty else { return nil }
-        let s = x.sorted()
+        let s = Sorting.ascending(x)
         let m = s.count / 2
         return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
     }
