@@ -47,17 +47,27 @@ public enum Evaluator {
             diagnostics: &diagnostics)
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
 
-        // 5. Monitoring: KPI per period, SPC limits and signals, NHS icons.
-        let monitoring = MonitoringEvaluation.evaluate(
-            spec: spec, tables: tables, days: phasing.days, phases: phases, compiled: compiled,
-            exclusions: spec.phases?.exclusions ?? [], diagnostics: &diagnostics)
-        if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
-
-        // 6. Block data: Pareto, Likert, distributions, quotes, tables, SERVQUAL, small multiples, tiles.
-        let blockData = BlockEvaluation(
-            spec: spec, tables: tables, membership: membership, days: phasing.days, phases: phases, compiled: compiled,
-            parameters: parameters
-        ).evaluate(diagnostics: &diagnostics)
+        // 5–6. Monitoring (KPI per period, SPC limits and signals, NHS icons) and block data (Pareto, Likert,
+        // distributions, quotes, tables, SERVQUAL, small multiples, tiles) need only the KPIs: run side by side.
+        let tablesNow = tables, days = phasing.days, compiledNow = compiled
+        let exclusions = spec.phases?.exclusions ?? []
+        let parts = ParallelMap.run([0, 1]) { part -> (monitoring: [MonitoringResult], blocks: [BlockData], diagnostics: [Diagnostic]) in
+            var found: [Diagnostic] = []
+            if part == 0 {
+                let monitoring = MonitoringEvaluation.evaluate(
+                    spec: spec, tables: tablesNow, days: days, phases: phases, compiled: compiledNow, exclusions: exclusions, diagnostics: &found)
+                return (monitoring, [], found)
+            }
+            let blocks = BlockEvaluation(
+                spec: spec, tables: tablesNow, membership: membership, days: days, phases: phases, compiled: compiledNow,
+                parameters: parameters
+            ).evaluate(diagnostics: &found)
+            return ([], blocks, found)
+        }
+        // Diagnostics in the fixed order monitoring, then blocks, whichever finished first.
+        let monitoring = parts[0].monitoring
+        let blockData = parts[1].blocks
+        diagnostics += parts[0].diagnostics + parts[1].diagnostics
         if diagnostics.containsErrors { return .failure(DiagnosticError(diagnostics)) }
 
         let phaseDataset = spec.phases?.dataset?.value ?? spec.datasets.first?.name.value ?? ""

@@ -7,12 +7,20 @@ import TallyStats
 /// Evaluates every KPI per phase and compares later phases with the baseline.
 enum KPIEvaluation {
     /// One KPI's formula and the column whose observations its statistics are about.
-    struct CompiledKPI {
+    struct CompiledKPI: Sendable {
         let spec: KPISpec
         let dataset: String
         let program: AggregateProgram
         let sampleColumn: String?
         let kind: String
+    }
+
+    /// A KPI's values per phase, waiting for its statistics.
+    struct PendingStatistics: Sendable {
+        let compiled: CompiledKPI
+        let values: [FormulaValue]
+        let column: Column?
+        let groups: [Int32]
     }
 
     /// Results for every KPI of the spec, in spec order (KPIs may use earlier KPIs by name).
@@ -24,6 +32,7 @@ enum KPIEvaluation {
         var compiledKPIs: [String: CompiledKPI] = [:]
         var valuesByKPI: [String: (dataset: String, values: [FormulaValue], type: FormulaType)] = [:]
         let groupCount = max(1, phases.count)
+        var pending: [PendingStatistics] = []
         for kpi in spec.kpis {
             guard let compiled = compile(kpi, spec: spec, tables: tables, parameters: parameters, asOf: asOf, earlier: valuesByKPI, diagnostics: &diagnostics),
                 let table = tables[compiled.dataset]
@@ -43,8 +52,13 @@ enum KPIEvaluation {
             let dependencies = compiled.program.kpiDependencies.reduce(into: [String: [FormulaValue]]()) { $0[$1] = valuesByKPI[$1]?.values }
             let values = compiled.program.evaluate(table: table, groupIds: groups, groupCount: groupCount, kpiValues: dependencies)
             valuesByKPI[kpi.id.value] = (compiled.dataset, values, compiled.program.resultType)
-            let samples = compiled.sampleColumn.flatMap { table.column(named: $0) }.map { PhaseSamples(column: $0, groups: groups, groupCount: groupCount) }
-            results.append(result(for: compiled, values: values, samples: samples, phases: phases))
+            pending.append(PendingStatistics(compiled: compiled, values: values, column: compiled.sampleColumn.flatMap { table.column(named: $0) }, groups: groups))
+        }
+        // Formulas run in spec order (a KPI may use earlier ones); the statistics of each KPI — sorts, rank
+        // tests, intervals — are independent, so they run on every core. Results keep spec order.
+        results = ParallelMap.run(pending) { item in
+            let samples = item.column.map { PhaseSamples(column: $0, groups: item.groups, groupCount: groupCount) }
+            return result(for: item.compiled, values: item.values, samples: samples, phases: phases)
         }
         adjustForMultipleTesting(&results)
         return (results, compiledKPIs)
