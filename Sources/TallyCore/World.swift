@@ -43,6 +43,19 @@ public protocol World: Sendable {
     func environment(_ name: String) -> String?
     /// The current time as seconds since 1970-01-01 UTC (only used when a spec asks for "today").
     func currentTime() -> Int64
+    /// The size of a regular file in bytes, or nil when unknown (checked against limits before reading).
+    func fileSize(_ path: String) -> Int?
+    /// `path` as the file system sees it: absolute, with `.`, `..` and symbolic links resolved as far as the
+    /// path exists (a missing tail is appended as written). Used to confine a build and to compare paths.
+    func resolvedPath(_ path: String) -> String
+}
+
+extension World {
+    /// Unknown unless the world says otherwise.
+    public func fileSize(_ path: String) -> Int? { nil }
+
+    /// Lexical resolution: the path with `.` and `..` folded (worlds without links need no more).
+    public func resolvedPath(_ path: String) -> String { Path.normalised(path.hasPrefix("/") ? path : "/" + path) }
 }
 
 /// The real machine: POSIX files, the process environment and the system clock.
@@ -155,6 +168,48 @@ public struct LocalWorld: World {
 
     /// The system clock.
     public func currentTime() -> Int64 { Int64(time(nil)) }
+
+    /// `stat`'s size for a regular file.
+    public func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Walks the path from the working directory (or `/`), resolving each existing component with `realpath`
+    /// so links are followed and `..` means the real parent; components that do not exist yet are appended.
+    public func resolvedPath(_ path: String) -> String {
+        var resolved = "/"
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            if getcwd(&buffer, buffer.count) != nil {
+                resolved = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+        }
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." {
+                resolved = Path.directory(of: resolved)
+                continue
+            }
+            let candidate = resolved == "/" ? "/" + component : resolved + "/" + component
+            var info = stat()
+            if lstat(candidate, &info) != 0 {
+                resolved = candidate
+            } else if let real = realpath(candidate, nil) {
+                resolved = String(cString: real)
+                free(real)
+            } else if (info.st_mode & S_IFMT) == S_IFLNK {
+                // A dangling link: where it points, so a write through it cannot land outside unnoticed.
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlink(candidate, &buffer, buffer.count - 1)
+                let target = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+                resolved = Path.normalised(target.hasPrefix("/") ? target : Path.join(resolved, target))
+            } else {
+                resolved = candidate
+            }
+        }
+        return resolved
+    }
 
     /// The C library's message for an errno value, lower-cased like the rest of our messages.
     static func errnoText(_ code: Int32) -> String {
