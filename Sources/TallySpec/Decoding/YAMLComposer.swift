@@ -76,6 +76,10 @@ struct YAMLComposer {
             return diagnostic(Messages.yamlReader(problem), at: SourceLocation(file: file))
         }
         let at = lines.clamped(location(parser.problem_mark))
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's own bound (1,000), met first by flow collections it scans ahead through.
+            return diagnostic(Messages.tooDeep(limit: YAMLComposer.depthLimit), at: at)
+        }
         let character = lines.character(at: at)
         // Where the unclosed bracket or quote started, when that is an earlier line.
         let contextLine = Int(parser.context_mark.line) + 1
