@@ -71,6 +71,8 @@ public struct LocalWorld: World {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw WorldError(path: path, reason: Self.errnoText(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw WorldError(path: path, reason: "is a directory, not a file") }
+        // A device or pipe (/dev/zero, a FIFO) could stream forever: only regular files are read.
+        if (info.st_mode & S_IFMT) != S_IFREG { throw WorldError(path: path, reason: "is not a regular file (a device or pipe cannot be read)") }
         var bytes: [UInt8] = []
         let expected = Int(info.st_size)
         bytes.reserveCapacity(expected + 1)

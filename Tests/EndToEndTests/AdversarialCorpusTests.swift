@@ -92,6 +92,15 @@ struct AdversarialCorpusTests {
         #expect(deep.stderr.contains("error: the YAML nests more than 64 levels deep"), "\(deep.stderr)")
     }
 
+    @Test func endlessDeviceAsDataOrSpecIsRefused() throws {
+        let (run, _) = try Self.build(spec: Self.spec().replacingOccurrences(of: "file: data.csv", with: "file: /dev/zero"))
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("/dev/zero"), "\(run.stderr)")
+        #expect(run.stderr.contains("is not a regular file"), "\(run.stderr)")
+        let spec = try EndToEnd.tally(["validate", "/dev/zero"])
+        #expect(spec.status == 2)
+    }
+
     @Test func memoryBudgetPerDataset() throws {
         let (run, folder) = try Self.build(spec: Self.spec(), ["--max-dataset-memory", "200"])
         #expect(run.status == 3)
