@@ -12,14 +12,20 @@ public struct BuildRequest: Sendable {
     public var parameters: [String: String]
     /// Pinned report date (`--as-of`), overriding the spec's `as_of`.
     public var asOf: CivilDate?
+    /// Bounds on what the build may read and produce (`--max-dataset-memory` sets `maxDatasetMemory`).
+    public var limits: Limits
 
     /// Creates a request.
-    public init(specPath: String, outputDirectory: String? = nil, formats: [String]? = nil, parameters: [String: String] = [:], asOf: CivilDate? = nil) {
+    public init(
+        specPath: String, outputDirectory: String? = nil, formats: [String]? = nil, parameters: [String: String] = [:], asOf: CivilDate? = nil,
+        limits: Limits = .standard
+    ) {
         self.specPath = specPath
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.parameters = parameters
         self.asOf = asOf
+        self.limits = limits
     }
 }
 

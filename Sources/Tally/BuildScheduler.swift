@@ -75,6 +75,10 @@ public enum BuildScheduler {
             switch ReportBuilder.prepare(request, world: world) {
             case .success(let prepared):
                 let items = ReportBuilder.batchItems(prepared)
+                if let problem = ReportBuilder.tooManyItems(prepared, count: items.count) {
+                    outcomes.append(BuildOutcome(specPath: request.specPath, item: nil, status: .failed(problem), alerts: [], seconds: seconds(since: started)))
+                    continue
+                }
                 if items.isEmpty {
                     outcomes.append(BuildOutcome(
                         specPath: request.specPath, item: nil,

@@ -6,11 +6,11 @@ import TallySpec
 /// Reads a spec's datasets from disk into tables, translating the spec's parse options for the CSV reader.
 enum DatasetReading {
     /// Every dataset of the spec, read relative to the spec's directory; all problems are collected.
-    static func read(_ spec: Spec, specPath: String, world: any World) -> Result<[String: DatasetInput], DiagnosticError> {
+    static func read(_ spec: Spec, specPath: String, world: any World, limits: Limits = .standard) -> Result<[String: DatasetInput], DiagnosticError> {
         var inputs: [String: DatasetInput] = [:]
         var problems: [Diagnostic] = []
         for dataset in spec.datasets {
-            switch read(dataset, spec: spec, specPath: specPath, world: world) {
+            switch read(dataset, spec: spec, specPath: specPath, world: world, limits: limits) {
             case .success(let input): inputs[dataset.name.value] = input
             case .failure(let error): problems += error.diagnostics
             }
@@ -23,25 +23,43 @@ enum DatasetReading {
         Path.normalised(Path.join(Path.directory(of: specPath), dataset.file.value))
     }
 
-    /// Reads one dataset.
-    static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World) -> Result<DatasetInput, DiagnosticError> {
+    /// Reads one dataset: the memory budget first (file size, then an estimate of the typed table), then the
+    /// file — memory-mapped when the world allows it, so a large export is never copied into memory.
+    static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World, limits: Limits = .standard) -> Result<DatasetInput, DiagnosticError> {
         let path = path(of: dataset, specPath: specPath)
+        // The file alone must fit the budget before it is read.
+        if let size = world.fileSize(path), size > limits.maxDatasetMemory {
+            return .failure(DiagnosticError(overBudget(dataset, path: path, estimate: size, limit: limits.maxDatasetMemory, what: "the file alone is")))
+        }
         var options = readOptions(for: dataset, reportTimeZone: spec.report.timezone.value)
         options.fingerprint = true
+        let cannotRead = { (reason: String) in
+            DiagnosticError(.error(
+                .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(reason)", at: dataset.file.location,
+                hint: "paths in 'file:' are relative to the spec's folder (\(Path.directory(of: specPath)))"))
+        }
+        // The source: a mapped local file, or the bytes through the world (in-memory and confined worlds).
+        let local = world.mappablePath(path)
+        var bytes: [UInt8] = []
+        let prefix: [UInt8], size: Int
+        if let local {
+            guard let head = MemoryEstimate.prefix(ofFile: local), let fileSize = world.fileSize(path) else { return .failure(cannotRead("cannot open it")) }
+            (prefix, size) = (head, fileSize)
+        } else {
+            do { bytes = try world.readFile(path) } catch { return .failure(cannotRead(error.reason)) }
+            (prefix, size) = (Array(bytes.prefix(MemoryEstimate.prefixBytes)), bytes.count)
+        }
+        // Then the file with its typed columns, estimated before parsing.
+        let estimate = MemoryEstimate.bytes(prefix: prefix, fileSize: size, path: path, options: options)
+        if estimate > limits.maxDatasetMemory {
+            return .failure(DiagnosticError(overBudget(dataset, path: path, estimate: estimate, limit: limits.maxDatasetMemory, what: "reading it would take about")))
+        }
         let result: CSVReadResult
         do {
-            if let local = world.mappablePath(path) {
-                // Mapped: no copy of the file in memory, pages handed back as they are parsed.
+            if let local {
+                // Pages are handed back to the kernel as they are parsed.
                 result = try CSVReader.read(contentsOfFile: local, name: dataset.name.value, options: options)
             } else {
-                let bytes: [UInt8]
-                do {
-                    bytes = try world.readFile(path)
-                } catch {
-                    return .failure(DiagnosticError(.error(
-                        .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(error.reason)", at: dataset.file.location,
-                        hint: "paths in 'file:' are relative to the spec's folder (\(Path.directory(of: specPath)))")))
-                }
                 result = try CSVReader.read(bytes: bytes, path: path, name: dataset.name.value, options: options)
             }
         } catch {
@@ -63,6 +81,15 @@ enum DatasetReading {
             columns: result.table.columns.map { ColumnFacts(name: $0.name, type: $0.type.rawValue, missing: $0.validity.missingCount) },
             filter: dataset.filter?.value, rowsAfterFilter: result.table.rowCount)
         return .success(DatasetInput(table: result.table, facts: facts))
+    }
+
+    /// The error for a dataset that does not fit its memory budget, saying how to raise it.
+    static func overBudget(_ dataset: DatasetSpec, path: String, estimate: Int, limit: Int, what: String) -> Diagnostic {
+        .error(
+            .data, "dataset '\(dataset.name.value)' (\(path)) is over its memory budget: \(what) \(ByteSize.describe(estimate)), "
+                + "the budget is \(ByteSize.describe(limit))", at: dataset.file.location,
+            hint: "raise the budget with --max-dataset-memory (e.g. --max-dataset-memory \(MemoryEstimate.suggestion(for: estimate))), "
+                + "or filter the export to the rows and columns the report needs")
     }
 
     /// The CSV reader's options from the spec's dataset settings.

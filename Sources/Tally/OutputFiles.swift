@@ -8,6 +8,22 @@ struct OutputFiles {
     /// Adds a file.
     mutating func add(_ relativePath: String, _ bytes: [UInt8]) { files.append((relativePath, bytes)) }
 
+    /// An error when writing under `directory` would replace one of `inputs` (the spec, a data file), checked on
+    /// resolved paths so links and `..` cannot hide it; nil when every output lands elsewhere.
+    func overwrites(_ inputs: [String], directory: String, world: any World) -> DiagnosticError? {
+        let protected = Dictionary(inputs.map { (world.resolvedPath($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let targets = files.map(\.path) + [Manifest.fileName]
+        for relative in targets {
+            let path = Path.join(directory, relative)
+            guard let input = protected[world.resolvedPath(path)] else { continue }
+            return DiagnosticError(.error(
+                .output, "the output '\(path)' would overwrite the input '\(input)'; nothing was written",
+                at: SourceLocation(file: input),
+                hint: "choose an output folder apart from the spec and its data, with --out or output.directory"))
+        }
+        return nil
+    }
+
     /// Writes every file under `directory`: each to a temporary name, then renamed over its destination.
     func write(to directory: String, world: any World) throws(DiagnosticError) -> [String] {
         var written: [String] = []

@@ -69,7 +69,9 @@ public enum ReportBuilder {
         case .failure(let error): return .failure(error)
         }
         var summaries: [BuildSummary] = []
-        for item in batchItems(prepared) {
+        let items = batchItems(prepared)
+        if let problem = tooManyItems(prepared, count: items.count) { return .failure(problem) }
+        for item in items {
             switch render(prepared, item: item, world: world).flatMap({ write($0, prepared: prepared, item: item, world: world) }) {
             case .success(let summary): summaries.append(summary)
             case .failure(let error): return .failure(error)
@@ -87,6 +89,10 @@ public enum ReportBuilder {
 
     /// Steps 1–2: load the spec, check output options and fonts, read every dataset.
     public static func prepare(_ request: BuildRequest, world: any World) -> Result<PreparedReport, DiagnosticError> {
+        // The loader reads through the World itself so that a non-UTF-8 or oversized spec is an error (at the first
+        // bad byte) before anything else reads it.
+        let (loaded, specDiagnostics) = SpecLoader.load(path: request.specPath, world: world)
+        guard let spec = loaded else { return .failure(DiagnosticError(specDiagnostics)) }
         let specBytes: [UInt8]
         do {
             specBytes = try world.readFile(request.specPath)
@@ -94,9 +100,6 @@ public enum ReportBuilder {
             return .failure(DiagnosticError(.error(
                 .usage, "cannot read spec '\(request.specPath)': \(error.reason)", at: SourceLocation(file: request.specPath))))
         }
-        // The loader reads through the World itself so that a non-UTF-8 spec is an error at the first bad byte.
-        let (loaded, specDiagnostics) = SpecLoader.load(path: request.specPath, world: world)
-        guard let spec = loaded else { return .failure(DiagnosticError(specDiagnostics)) }
         guard var theme = TallyGraphics.Theme.named(spec.output.theme.rawValue) else {
             return .failure(DiagnosticError(.error(.spec, "unknown theme '\(spec.output.theme.rawValue)'")))
         }
@@ -104,7 +107,7 @@ public enum ReportBuilder {
         if let problem = FontCheck.problem(with: theme.fontFamily, location: SourceLocation(file: request.specPath)) {
             return .failure(DiagnosticError(problem))
         }
-        switch DatasetReading.read(spec, specPath: request.specPath, world: world) {
+        switch DatasetReading.read(spec, specPath: request.specPath, world: world, limits: request.limits) {
         case .success(let datasets):
             return .success(PreparedReport(
                 request: request, spec: spec,
@@ -125,6 +128,24 @@ public enum ReportBuilder {
         return values.sorted().map { BatchItem(value: $0) }
     }
 
+    /// The error for a batch that would make more reports than `limits.maxBatchItems`, or nil.
+    public static func tooManyItems(_ prepared: PreparedReport, count: Int) -> DiagnosticError? {
+        let limit = prepared.request.limits.maxBatchItems
+        guard count > limit, let batch = prepared.spec.batch else { return nil }
+        return DiagnosticError(.error(
+            .data, "batch.for_each '\(batch.forEach.value)' has \(count) distinct values, more than the limit of \(limit) reports per spec",
+            at: batch.forEach.location,
+            hint: "batch over a column with fewer values (e.g. team rather than agent), or filter the dataset first"))
+    }
+
+    /// The error for a report with more charts or pages than its limits allow, or nil.
+    static func overLimit(_ count: Int, _ what: String, limit: Int, spec: Spec) -> DiagnosticError? {
+        guard count > limit else { return nil }
+        return DiagnosticError(.error(
+            .spec, "the report has \(count) \(what), more than the limit of \(limit)", at: SourceLocation(file: spec.file),
+            hint: "split it into several specs, or use batch.for_each to make one smaller report per group"))
+    }
+
     /// Steps 3–6: evaluate, compose, lay out and export one report in memory (see ReportStages.swift).
     public static func render(_ prepared: PreparedReport, item: BatchItem, world: any World) -> Result<RenderedReport, DiagnosticError> {
         evaluate(prepared, item: item, world: world)
@@ -134,6 +155,8 @@ public enum ReportBuilder {
 
     /// Step 7: writes a rendered report atomically, file by file.
     public static func write(_ rendered: RenderedReport, prepared: PreparedReport, item: BatchItem, world: any World) -> Result<BuildSummary, DiagnosticError> {
+        let inputs = [prepared.request.specPath] + prepared.datasets.values.map(\.facts.file.path).sorted()
+        if let problem = rendered.files.overwrites(inputs, directory: rendered.directory, world: world) { return .failure(problem) }
         do {
             let written = try rendered.files.write(to: rendered.directory, world: world)
             return .success(BuildSummary(

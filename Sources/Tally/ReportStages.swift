@@ -68,6 +68,7 @@ extension ReportBuilder {
         case .failure(let error): return .failure(error)
         }
         let spec = prepared.spec
+        if let problem = overLimit(composed.charts.count, "charts", limit: prepared.request.limits.maxCharts, spec: spec) { return .failure(problem) }
         let measurer = PangoTextMeasurer()
         let renderer = ChartRenderer(theme: prepared.theme, measurer: measurer)
         let formats = prepared.formats
@@ -78,6 +79,7 @@ extension ReportBuilder {
             let size = spec.output.page.size.points
             let geometry = PageGeometry(paper: Size(size.width, size.height), landscape: spec.output.page.orientation == .landscape)
             pages = DocumentLayout(geometry: geometry, theme: prepared.theme, measurer: measurer).layout(composed.document, charts: renderer)
+            if let problem = overLimit(pages.count, "pages", limit: prepared.request.limits.maxPages, spec: spec) { return .failure(problem) }
         }
         return .success(LaidOutReport(evaluated: evaluated, composed: composed, charts: charts, pages: pages))
     }

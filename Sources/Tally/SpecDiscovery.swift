@@ -7,7 +7,11 @@ public enum SpecDiscovery {
         var paths: [String] = []
         var problems: [Diagnostic] = []
         for argument in arguments {
-            if world.directoryExists(argument) {
+            if let confined = world as? ConfinedWorld, let escape = confined.escape(argument) {
+                problems.append(.error(
+                    .usage, "spec '\(argument)' is \(escape.reason)", at: SourceLocation(file: argument),
+                    hint: "pass specs inside the root, or a wider --root"))
+            } else if world.directoryExists(argument) {
                 do {
                     let names = try world.listDirectory(argument).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
                     if names.isEmpty {

@@ -72,6 +72,9 @@ public final class MemoryWorld: World, @unchecked Sendable {
     /// The fixed environment.
     public func environment(_ name: String) -> String? { variables[name] }
 
+    /// The stored file's size.
+    public func fileSize(_ path: String) -> Int? { try? locked { files[path]?.count } }
+
     /// The fixed clock.
     public func currentTime() -> Int64 { clock }
 

@@ -45,14 +45,25 @@ public protocol World: Sendable {
     func currentTime() -> Int64
     /// The path to memory-map for reading `path` directly from disk, or nil to read through `readFile`.
     func mappablePath(_ path: String) -> String?
+    /// The size of a regular file in bytes, or nil when unknown (checked against limits before reading).
+    func fileSize(_ path: String) -> Int?
+    /// `path` as the file system sees it: absolute, with `.`, `..` and symbolic links resolved as far as the
+    /// path exists (a missing tail is appended as written). Used to confine a build and to compare paths.
+    func resolvedPath(_ path: String) -> String
 }
 
-/// The real machine: POSIX files, the process environment and the system clock.
 extension World {
-    /// By default a world is read through `readFile` (in-memory and wrapping worlds).
+    /// Unknown unless the world says otherwise.
+    public func fileSize(_ path: String) -> Int? { nil }
+
+    /// Lexical resolution: the path with `.` and `..` folded (worlds without links need no more).
+    public func resolvedPath(_ path: String) -> String { Path.normalised(path.hasPrefix("/") ? path : "/" + path) }
+
+    /// By default a world is read through `readFile` (in-memory and wrapping worlds, such as a confined one).
     public func mappablePath(_ path: String) -> String? { nil }
 }
 
+/// The real machine: POSIX files, the process environment and the system clock.
 public struct LocalWorld: World {
     /// Creates the local world.
     public init() {}
@@ -65,6 +76,8 @@ public struct LocalWorld: World {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw WorldError(path: path, reason: Self.errnoText(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw WorldError(path: path, reason: "is a directory, not a file") }
+        // A device or pipe (/dev/zero, a FIFO) could stream forever: only regular files are read.
+        if (info.st_mode & S_IFMT) != S_IFREG { throw WorldError(path: path, reason: "is not a regular file (a device or pipe cannot be read)") }
         var bytes: [UInt8] = []
         let expected = Int(info.st_size)
         bytes.reserveCapacity(expected + 1)
@@ -163,8 +176,50 @@ public struct LocalWorld: World {
     /// The system clock.
     public func currentTime() -> Int64 { Int64(time(nil)) }
 
-    /// Local files are mapped: large exports are parsed straight from the page cache.
-    public func mappablePath(_ path: String) -> String? { fileExists(path) ? path : nil }
+    /// Local regular files are mapped: large exports are parsed straight from the page cache.
+    public func mappablePath(_ path: String) -> String? { fileSize(path) != nil ? path : nil }
+
+    /// `stat`'s size for a regular file.
+    public func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Walks the path from the working directory (or `/`), resolving each existing component with `realpath`
+    /// so links are followed and `..` means the real parent; components that do not exist yet are appended.
+    public func resolvedPath(_ path: String) -> String {
+        var resolved = "/"
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            if getcwd(&buffer, buffer.count) != nil {
+                resolved = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+        }
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." {
+                resolved = Path.directory(of: resolved)
+                continue
+            }
+            let candidate = resolved == "/" ? "/" + component : resolved + "/" + component
+            var info = stat()
+            if lstat(candidate, &info) != 0 {
+                resolved = candidate
+            } else if let real = realpath(candidate, nil) {
+                resolved = String(cString: real)
+                free(real)
+            } else if (info.st_mode & S_IFMT) == S_IFLNK {
+                // A dangling link: where it points, so a write through it cannot land outside unnoticed.
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlink(candidate, &buffer, buffer.count - 1)
+                let target = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+                resolved = Path.normalised(target.hasPrefix("/") ? target : Path.join(resolved, target))
+            } else {
+                resolved = candidate
+            }
+        }
+        return resolved
+    }
 
     /// The C library's message for an errno value, lower-cased like the rest of our messages.
     static func errnoText(_ code: Int32) -> String {

@@ -47,6 +47,16 @@ enum MonitoringEvaluation {
                 return nil
             }
             let unit = Period(rawValue: (request.bucket ?? kpi.spec.period).rawValue) ?? .week
+            let (first, last) = span(rowDays: rowDays, phases: phases)
+            if periodCount(unit, from: first, to: last) > maxPoints {
+                // Refused rather than cut short: a series truncated at the limit would silently drop the latest data.
+                diagnostics.append(.error(
+                    .data, "\(request.blockType) '\(request.blockId)' would have more than \(maxPoints) points, one per \(unit.rawValue) "
+                        + "from \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))", at: request.kpi.location,
+                    hint: "give the phases dates that cover only the data to chart, check the time column for stray dates (e.g. year 0 or 9999), "
+                        + "or chart a longer period"))
+                return nil
+            }
             return evaluate(request, kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
         }
     }
@@ -72,18 +82,37 @@ enum MonitoringEvaluation {
         kpi.spec.better == .higher ? .increase : (kpi.spec.better == .lower ? .decrease : .neutral)
     }
 
+    /// Most points one series may have (e.g. 190 years of weeks); a longer span is an error, never a cut.
+    static let maxPoints = 10_000
+
+    /// The days a series covers: from the first phase's start (or the first data day) to the last phase's end
+    /// (or the last data day).
+    static func span(rowDays: [Int], phases: [ResolvedPhase]) -> (first: Int, last: Int) {
+        let valid = rowDays.filter { $0 != PhaseAssignment.noDay }
+        let first = phases.first?.firstDay ?? valid.min() ?? 0
+        return (first, phases.last?.lastDay ?? valid.max() ?? first)
+    }
+
+    /// Periods from `first` to `last`, counted up to `maxPoints + 1`.
+    static func periodCount(_ unit: Period, from first: Int, to last: Int) -> Int {
+        var count = 0
+        var start = unit.start(ofDay: first)
+        while start <= last && count <= maxPoints {
+            count += 1
+            start = unit.next(afterStart: start)
+        }
+        return count
+    }
+
     /// A KPI per period over the phases' span (gaps where a period has no data), with its observations.
     static func periodSeries(
         kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: Period, phases: [ResolvedPhase],
         exclusions: [ExclusionSpec]
     ) -> (points: [PeriodValue], samples: PhaseSamples?) {
-        // Periods: from the first phase's start (or the first data day) to the last phase's end (or the last data day).
-        let valid = rowDays.filter { $0 != PhaseAssignment.noDay }
-        let first = phases.first?.firstDay ?? valid.min() ?? 0
-        let last = phases.last?.lastDay ?? valid.max() ?? first
+        let (first, last) = span(rowDays: rowDays, phases: phases)
         var starts: [Int] = []
         var start = unit.start(ofDay: first)
-        while start <= last && starts.count < 10_000 {
+        while start <= last && starts.count < maxPoints {
             // A period less than half inside the covered span (e.g. 4 days of January) would be a misleading point.
             let end = unit.next(afterStart: start) - 1
             let covered = min(end, last) - max(start, first) + 1

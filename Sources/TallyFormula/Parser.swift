@@ -1,26 +1,64 @@
 import TallyCore
 
 /// Parses tokens into an `Expression` with Excel's precedence; errors point into the formula.
+///
+/// Bounded by `Limits.standard`: a formula longer than `maxFormulaLength` characters, or one whose tree would be
+/// deeper than `maxFormulaDepth`, is refused before anything deep is built, so neither this parser nor the
+/// compiler and evaluator (which recurse over the tree) can run out of stack.
 public struct Parser {
     private let source: FormulaSource
     private var tokens: [Token] = []
     private var position = 0
     /// Open parentheses, innermost last, for "missing `)`" messages.
     private var openParens: [(offset: Int, function: String?)] = []
+    /// Signs being parsed, outermost first (they nest like parentheses).
+    private var openSigns = 0
+    /// Height of the expression the last successful parse step returned (a leaf is 1).
+    private var height = 0
+    /// Deepest tree (and deepest nesting) allowed.
+    private let maxDepth: Int
 
     /// Parses a whole formula (with or without its leading `=`).
     public static func parse(_ source: FormulaSource) -> Result<Expression, Diagnostic> {
+        parse(source, limits: .standard)
+    }
+
+    /// Parses a whole formula within `limits` (length and depth).
+    public static func parse(_ source: FormulaSource, limits: Limits) -> Result<Expression, Diagnostic> {
+        let length = source.text.count
+        if length > limits.maxFormulaLength {
+            return .failure(source.error(
+                at: 0, "the formula is \(length) characters long, more than the limit of \(limits.maxFormulaLength)",
+                hint: "split it into several KPIs or computed columns that refer to each other by name"))
+        }
         var lexer = Lexer(source: source)
         switch lexer.tokenize() {
         case .failure(let d): return .failure(d)
         case .success(let tokens):
-            var parser = Parser(source: source)
+            var parser = Parser(source: source, maxDepth: limits.maxFormulaDepth)
             parser.tokens = tokens
             return parser.parseFormula()
         }
     }
 
-    private init(source: FormulaSource) { self.source = source }
+    private init(source: FormulaSource, maxDepth: Int) {
+        self.source = source
+        self.maxDepth = maxDepth
+    }
+
+    /// Records that the expression just built is `newHeight` tall; an error when that is deeper than allowed.
+    private mutating func grow(to newHeight: Int, at offset: Int) -> Diagnostic? {
+        height = newHeight
+        return newHeight > maxDepth || openParens.count + openSigns > maxDepth ? tooDeep(at: offset) : nil
+    }
+
+    /// The diagnostic for a formula nested deeper than `maxDepth`.
+    private func tooDeep(at offset: Int) -> Diagnostic {
+        source.error(
+            at: offset, "the formula nests more than \(maxDepth) levels deep",
+            hint: "parentheses, function calls, signs and chained operators each add a level; split the formula into "
+                + "several KPIs or computed columns that refer to each other by name")
+    }
 
     private var current: Token { tokens[min(position, tokens.count - 1)] }
 
@@ -77,13 +115,17 @@ public struct Parser {
         case .failure(let d): return .failure(d)
         case .success(let e): left = e
         }
+        var leftHeight = height
         while let op = binaryOperator(current.kind), op.precedence >= minimum {
             let opToken = advance()
             switch parseBinary(minimum: op.precedence + 1) {
             case .failure(let d): return .failure(d)
             case .success(let right): left = .binary(op, left, right, operatorSpan: opToken.span)
             }
+            if let problem = grow(to: max(leftHeight, height) + 1, at: opToken.span.start) { return .failure(problem) }
+            leftHeight = height
         }
+        height = leftHeight
         return .success(left)
     }
 
@@ -92,9 +134,14 @@ public struct Parser {
         case .minus, .plus:
             let token = advance()
             let op: UnaryOperator = token.kind == .minus ? .negate : .plus
+            openSigns += 1
+            defer { openSigns -= 1 }
+            if openParens.count + openSigns > maxDepth { return .failure(tooDeep(at: token.span.start)) }
             switch parseUnary() {
             case .failure(let d): return .failure(d)
-            case .success(let operand): return .success(.unary(op, operand, token.span.to(operand.span)))
+            case .success(let operand):
+                if let problem = grow(to: height + 1, at: token.span.start) { return .failure(problem) }
+                return .success(.unary(op, operand, token.span.to(operand.span)))
             }
         default:
             return parsePostfix()
@@ -109,6 +156,7 @@ public struct Parser {
         }
         while case .percent = current.kind {
             let token = advance()
+            if let problem = grow(to: height + 1, at: token.span.start) { return .failure(problem) }
             expression = .percent(expression, expression.span.to(token.span))
         }
         return .success(expression)
@@ -116,6 +164,7 @@ public struct Parser {
 
     private mutating func parsePrimary() -> Result<Expression, Diagnostic> {
         let token = current
+        height = 1
         switch token.kind {
         case .number(let v): _ = advance(); return .success(.number(v, token.span))
         case .string(let s): _ = advance(); return .success(.text(s, token.span))
@@ -132,6 +181,7 @@ public struct Parser {
         case .leftParen:
             _ = advance()
             openParens.append((token.span.start, nil))
+            if openParens.count + openSigns > maxDepth { return .failure(tooDeep(at: token.span.start)) }
             let inner: Expression
             switch parseBinary(minimum: 1) {
             case .failure(let d): return .failure(d)
@@ -156,7 +206,9 @@ public struct Parser {
     private mutating func parseCall(name: String, nameSpan: Span) -> Result<Expression, Diagnostic> {
         let open = advance()  // (
         openParens.append((open.span.start, name))
+        if openParens.count + openSigns > maxDepth { return .failure(tooDeep(at: open.span.start)) }
         var arguments: [Expression] = []
+        var argumentsHeight = 0
         if case .rightParen = current.kind {
             let close = advance()
             openParens.removeLast()
@@ -170,13 +222,16 @@ public struct Parser {
             default:
                 switch parseBinary(minimum: 1) {
                 case .failure(let d): return .failure(d)
-                case .success(let e): arguments.append(e)
+                case .success(let e):
+                    arguments.append(e)
+                    argumentsHeight = max(argumentsHeight, height)
                 }
             }
             switch current.kind {
             case .comma: _ = advance()
             case .rightParen:
                 let close = advance()
+                if let problem = grow(to: argumentsHeight + 1, at: nameSpan.start) { return .failure(problem) }
                 openParens.removeLast()
                 return .success(.call(name, arguments, nameSpan: nameSpan, span: nameSpan.to(close.span)))
             default:

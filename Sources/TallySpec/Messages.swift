@@ -144,6 +144,18 @@ enum Messages {
             hint: suggestion(for: name, in: known) ?? "define it first with '&\(name)' on the value to reuse")
     }
 
+    static func tooDeep(limit: Int) -> Message {
+        Message(
+            "the YAML nests more than \(limit) levels deep; the spec was not loaded",
+            hint: "no spec key sits deeper than 7 levels; look for an unclosed `[` or `{`, or indentation that keeps growing")
+    }
+
+    static func specTooLarge(bytes: Int, limit: Int) -> Message {
+        Message(
+            "the spec is \(ByteSize.describe(bytes)), more than the limit of \(ByteSize.describe(limit)); it was not loaded",
+            hint: "a spec describes a report and points at its data with `file:`; move data or long text out of it")
+    }
+
     static func aliasBomb(limit: Int) -> Message {
         Message(
             "YAML aliases expand to more than \(limit) values; the spec was not loaded",

@@ -5,6 +5,11 @@ public enum SpecLoader {
     /// Loads `text` (the contents of the spec file at `path`); returns the spec when there are no errors,
     /// and every diagnostic found (errors and warnings), each located at `path:line:column`.
     public static func load(text: String, path: String) -> (Spec?, [Diagnostic]) {
+        let size = text.utf8.count
+        if size > Limits.standard.maxSpecBytes {
+            let message = Messages.specTooLarge(bytes: size, limit: Limits.standard.maxSpecBytes)
+            return (nil, [Diagnostic.error(.spec, message.text, at: SourceLocation(file: path), hint: message.hint)])
+        }
         let (root, yamlProblems) = YAMLComposer.compose(text: text, file: path)
         guard let root else { return (nil, yamlProblems) }
         var checker = Checker(lines: SourceLines(text))
@@ -21,6 +26,10 @@ public enum SpecLoader {
 
     /// Loads a spec file through a `World` (the CLI's and the tests' way in); a missing file is one diagnostic.
     public static func load(path: String, world: any World) -> (Spec?, [Diagnostic]) {
+        if let size = world.fileSize(path), size > Limits.standard.maxSpecBytes {
+            let message = Messages.specTooLarge(bytes: size, limit: Limits.standard.maxSpecBytes)
+            return (nil, [Diagnostic.error(.spec, message.text, at: SourceLocation(file: path), hint: message.hint)])
+        }
         let bytes: [UInt8]
         do {
             bytes = try world.readFile(path)

@@ -54,12 +54,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a machine-readable JSON summary (reports, outputs, alerts, timings) on stdout.")
     var json = false
 
+    @OptionGroup var confinement: RootOption
+
+    @OptionGroup var memory: MemoryOption
+
     @Argument(help: ArgumentHelp("Spec files (.yaml) or directories of specs.", valueName: "spec"))
     var specs: [String]
 
     func run() throws {
         let parsed = try parseOptions()
-        let world = LocalWorld()
+        let limits = try memory.limits()
+        let world = try confinement.world()
         let paths: [String]
         switch SpecDiscovery.expand(specs, world: world) {
         case .success(let found): paths = found
@@ -68,7 +73,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitStatus.invalidSpecOrUsage
         }
         let requests = paths.map {
-            BuildRequest(specPath: $0, outputDirectory: out, formats: parsed.formats, parameters: parsed.parameters, asOf: parsed.asOf)
+            BuildRequest(specPath: $0, outputDirectory: out, formats: parsed.formats, parameters: parsed.parameters, asOf: parsed.asOf, limits: limits)
         }
         // A progress line on a terminal only (never in cron mail or CI logs), redrawn in place on stderr.
         var progress: (@Sendable (Int, Int, String) -> Void)? = nil
@@ -160,8 +165,10 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Spec files (.yaml) or directories of specs.", valueName: "spec"))
     var specs: [String]
 
+    @OptionGroup var confinement: RootOption
+
     func run() throws {
-        let world = LocalWorld()
+        let world = try confinement.world()
         let paths: [String]
         switch SpecDiscovery.expand(specs, world: world) {
         case .success(let found): paths = found
@@ -199,8 +206,10 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
     var file: String
 
+    @OptionGroup var confinement: RootOption
+
     func run() throws {
-        switch DataInspection.inspect(path: file, json: json, records: records, world: LocalWorld()) {
+        switch DataInspection.inspect(path: file, json: json, records: records, world: try confinement.world()) {
         case .success(let text): Output.line(text.hasSuffix("\n") ? String(text.dropLast()) : text)
         case .failure(let error):
             throw ExitStatus.reporting(error)
@@ -222,9 +231,15 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file to start from.", valueName: "file"))
     var file: String
 
+    @OptionGroup var confinement: RootOption
+
     func run() throws {
-        let world = LocalWorld()
+        let world = try confinement.world()
         let target = out ?? Path.stem(of: file) + ".yaml"
+        if world.resolvedPath(target) == world.resolvedPath(file) {
+            Output.error("error: '\(target)' is the CSV file itself; choose another name for the spec with --out")
+            throw ExitStatus.invalidSpecOrUsage
+        }
         if world.fileExists(target) && !force {
             Output.error("error: '\(target)' already exists; choose another name with --out, or --force to overwrite")
             throw ExitStatus.invalidSpecOrUsage
@@ -260,10 +275,14 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The spec.", valueName: "spec"))
     var spec: String
 
+    @OptionGroup var confinement: RootOption
+
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
         let pinned = try ExitStatus.parseDate(asOf)
-        let request = BuildRequest(specPath: spec, formats: [], asOf: pinned)
-        switch ReportExplanation.explain(specPath: spec, block: block, request: request, world: LocalWorld()) {
+        let request = BuildRequest(specPath: spec, formats: [], asOf: pinned, limits: try memory.limits())
+        switch ReportExplanation.explain(specPath: spec, block: block, request: request, world: try confinement.world()) {
         case .success(let text): Output.line(text)
         case .failure(let error):
             throw ExitStatus.reporting(error)

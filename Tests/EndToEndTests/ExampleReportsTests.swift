@@ -14,7 +14,8 @@ struct ExampleReportsTests {
 
     /// One build of all examples into a scratch folder, shared by the tests below.
     static let built: (out: String, outcome: ProcessOutcome)? = {
-        guard let out = try? EndToEnd.temporaryDirectory(), let outcome = try? EndToEnd.tally(["build", "--out", out] + specs) else { return nil }
+        // Two jobs: DeterminismTests compares this build byte for byte with one made with --jobs 1.
+        guard let out = try? EndToEnd.temporaryDirectory(), let outcome = try? EndToEnd.tally(["build", "--jobs", "2", "--out", out] + specs) else { return nil }
         return (out, outcome)
     }()
 

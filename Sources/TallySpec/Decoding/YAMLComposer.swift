@@ -9,6 +9,8 @@ import TallyCore
 struct YAMLComposer {
     /// Most nodes aliases may add to the document in total before loading stops.
     static let expansionLimit = 100_000
+    /// Deepest nesting of mappings and lists (`Limits.maxYAMLDepth`).
+    static let depthLimit = Limits.standard.maxYAMLDepth
 
     /// The spec file path used in locations.
     let file: String
@@ -74,6 +76,10 @@ struct YAMLComposer {
             return diagnostic(Messages.yamlReader(problem), at: SourceLocation(file: file))
         }
         let at = lines.clamped(location(parser.problem_mark))
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's own bound (1,000), met first by flow collections it scans ahead through.
+            return diagnostic(Messages.tooDeep(limit: YAMLComposer.depthLimit), at: at)
+        }
         let character = lines.character(at: at)
         // Where the unclosed bracket or quote started, when that is an earlier line.
         let contextLine = Int(parser.context_mark.line) + 1
@@ -198,6 +204,11 @@ struct YAMLComposer {
                 }
                 if text(scalar.tag) == "tag:yaml.org,2002:str", style == .plain { style = .doubleQuoted }
                 add(YAMLNode(content: .scalar(value, style), location: start, end: end, size: 1), anchor: text(scalar.anchor))
+            case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLComposer.depthLimit,
+                YAML_MAPPING_START_EVENT where stack.count >= YAMLComposer.depthLimit:
+                // Refused before libyaml's own limit (1,000) and before a deep tree is built.
+                diagnostics.append(diagnostic(Messages.tooDeep(limit: YAMLComposer.depthLimit), at: start))
+                return (nil, diagnostics)
             case YAML_SEQUENCE_START_EVENT:
                 stack.append(Frame(isMapping: false, start: start, anchor: text(event.data.sequence_start.anchor)))
             case YAML_MAPPING_START_EVENT:

@@ -28,9 +28,11 @@ public struct OutputSpec: Sendable, Hashable {
         self.font = font
     }
 
-    /// The directory to write into for a spec at `specPath`.
+    /// The directory to write into for a spec at `specPath`: `directory` relative to the spec's folder (like
+    /// `data.*.file`), or `out/<spec file name>` in the working directory when the spec names none.
     public func resolvedDirectory(specPath: String) -> String {
-        directory ?? "out/" + Path.stem(of: specPath)
+        guard let directory else { return "out/" + Path.stem(of: specPath) }
+        return Path.normalised(Path.join(Path.directory(of: specPath), directory))
     }
 }
 
