@@ -30,10 +30,21 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 .ci/check-schema.py .build/debug/tally $(SPECS)
+	.ci/instruction-guard.sh
+
+# Rewrites .ci/instruction-budget.txt from the current debug build (after an accepted change in cost).
+.PHONY: instruction-budget
+instruction-budget: build
+	.ci/instruction-guard.sh --update
 
 clean:
 	rm -rf .build out
 
+# `make bench` runs every benchmark; `make bench BENCH=pipeline BENCH_ARGS="--rows 10k,100k --runs 7"` runs one.
+BENCH ?= all
+BENCH_ARGS ?=
 bench: deps
+	$(SWIFT) build -c release --product tally
+	$(SWIFT) build -c release --product sampledata
 	$(SWIFT) build -c release --product tally-bench
-	.build/release/tally-bench all
+	.build/release/tally-bench $(BENCH) $(BENCH_ARGS)

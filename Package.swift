@@ -59,7 +59,7 @@ let package = Package(
         // `make bench`: stage benchmarks in a release build (never timed tests).
         .executableTarget(
             name: "tally-bench",
-            dependencies: ["TallyCore", "TallyData", "TallyFormula", "TallyStats", "TallyCharts", "TallyCairo", "TallyGraphics"]),
+            dependencies: ["Tally", "TallyCore", "TallyData", "TallyFormula", "TallyStats", "TallyCharts", "TallyCairo", "TallyGraphics"]),
 
         // Tests mirror Sources/.
         .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),

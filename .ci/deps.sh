@@ -19,6 +19,8 @@ if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q 'Deja
 fi
 if [ "${1:-}" = test ]; then
   command -v pdftotext >/dev/null 2>&1 || want+=(poppler-utils)
+  # The instruction-count guard run after the tests (.ci/instruction-guard.sh).
+  command -v valgrind >/dev/null 2>&1 || want+=(valgrind)
   # The JSON Schema check of the example specs (.ci/check-schema.py).
   python3 -c 'import jsonschema, yaml' >/dev/null 2>&1 || want+=(python3 python3-jsonschema python3-yaml)
 fi

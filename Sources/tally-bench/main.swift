@@ -10,10 +10,12 @@ switch stage {
 case "csv": CSVBenchmark.run(rest)
 case "formula": FormulaBenchmark.run(rest)
 case "charts": ChartBenchmark.run(rest)
+case "pipeline": PipelineBenchmark.run(rest)
 case "all":
     CSVBenchmark.run(rest)
     FormulaBenchmark.run(rest)
     ChartBenchmark.run(rest)
+    PipelineBenchmark.run(rest)
 default:
-    print("usage: tally-bench [csv|formula|charts|all] [options]")
+    print("usage: tally-bench [csv|formula|charts|pipeline|all] [options]")
 }
