@@ -18,14 +18,24 @@ enum BenchResults {
         var measurement: String
         /// Input rows, when the measurement has them.
         var rows: Int?
-        /// Number of measured runs.
-        var runs: Int
+        /// Number of measured runs, when known.
+        var runs: Int?
         /// Wall seconds: median, min, max.
-        var wall: (median: Double, min: Double, max: Double)
+        var wall: (median: Double, min: Double?, max: Double?)
         /// Median CPU seconds, when measured.
         var cpu: Double?
         /// Peak resident set in bytes, when measured.
-        var peakRSS: Int?
+        var peakRSS: Int? = nil
+    }
+
+    /// Appends one row of wall-time runs (median, min, max) and optional CPU-time runs (median).
+    static func append(stage: String, measurement: String, rows: Int?, wall: [Double], cpu: [Double] = []) {
+        let sorted = wall.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return }
+        let cpuSorted = cpu.sorted()
+        append([Row(
+            stage: stage, measurement: measurement, rows: rows, runs: sorted.count, wall: (sorted[sorted.count / 2], first, last),
+            cpu: cpuSorted.isEmpty ? nil : cpuSorted[cpuSorted.count / 2])])
     }
 
     /// The header line.
@@ -52,8 +62,8 @@ enum BenchResults {
             let rows: String = row.rows.map { String($0) } ?? ""
             let cpu: String = row.cpu.map { fixed($0, 4) } ?? ""
             let rss: String = row.peakRSS.map { fixed(Double($0) / 1_000_000, 1) } ?? ""
-            let wall: [String] = [fixed(row.wall.median, 4), fixed(row.wall.min, 4), fixed(row.wall.max, 4)]
-            let cells: [String] = [when, row.stage, row.measurement, rows, String(row.runs)] + wall + [cpu, rss, load]
+            let wall: [String] = [fixed(row.wall.median, 4), row.wall.min.map { fixed($0, 4) } ?? "", row.wall.max.map { fixed($0, 4) } ?? ""]
+            let cells: [String] = [when, row.stage, row.measurement, rows, row.runs.map { String($0) } ?? ""] + wall + [cpu, rss, load]
             text += cells.joined(separator: "\t") + "\n"
         }
         fputs(text, handle)

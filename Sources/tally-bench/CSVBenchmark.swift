@@ -119,6 +119,7 @@ enum CSVBenchmark {
         }
         let wall = median(times)
         let cpu = median(cpuTimes)
+        BenchResults.append(stage: "csv", measurement: "\(mapped ? "mmap" : "memory")-\(threads)core", rows: rows, wall: times, cpu: cpuTimes)
         var line = "csv: \(mapped ? "file (mmap)" : "bytes in memory (file read included)"), \(threads) core\(threads == 1 ? "" : "s"): "
         line += "median \(format1(mb / wall)) MB/s wall (\(format3(wall)) s; runs \(times.map(format3).joined(separator: " ")))"
         line += "; CPU \(format3(cpu)) s = \(format1(mb / cpu)) MB per CPU-second"

@@ -74,6 +74,7 @@ enum ChartBenchmark {
         let shown = ValueFormatter.fixed(ms, places: 2, locale: .enGB)
         let verdict = budget.map { ms <= $0 ? "ok (budget \(Int($0)) ms)" : "OVER budget \(Int($0)) ms" } ?? ""
         print("\(name): \(shown) ms \(verdict)")
+        BenchResults.append([BenchResults.Row(stage: "charts", measurement: name, rows: nil, runs: nil, wall: (ms / 1000, nil, nil), cpu: nil)])
     }
 
     /// A weekly XmR chart with two phases, zones, a target and some signals.

@@ -75,6 +75,7 @@ enum FormulaBenchmark {
         }
         print("formula: \(formulas.count) KPIs × \(rows) rows, compile \(ms(compileTime)) ms (all KPIs)")
         print("formula: phase×week (104 groups) median \(ms(weekly)) ms CPU (\(ms(wall)) ms wall) over \(runs) runs (target ≤ 100 ms)")
+        BenchResults.append(stage: "formula", measurement: "phase-week-\(formulas.count)kpis", rows: rows, wall: wallTimes.map(seconds), cpu: [seconds(weekly)])
         print("formula: calibration: bare grouped sum of one 1M column \(ms(calibration)) ms CPU (= \(NumberFormat.fixed(Double(weekly.components.attoseconds + weekly.components.seconds * 1_000_000_000_000_000_000) / Double(max(1, calibration.components.attoseconds + calibration.components.seconds * 1_000_000_000_000_000_000)), 1))× for all KPIs)\(sink < 0 ? "" : "")")
         print("formula: per phase (2 groups) median \(ms(phases)) ms CPU; per week (52 groups) median \(ms(weeks)) ms CPU")
         // Per-KPI timings show where the time goes.
@@ -84,6 +85,9 @@ enum FormulaBenchmark {
             print("formula:   \(ms(t)) ms CPU  \(name)  \(formula)  → group 0: \(sample[name]?.first?.description ?? "?")")
         }
     }
+
+    /// A duration in seconds.
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
     /// The 20 KPI formulas measured: the built-in library plus typical hand-written ones.
     static func kpiFormulas() -> [(String, String)] {

@@ -11,7 +11,8 @@ import TallyCore
 /// process, found beside this executable) and copy the spec to `<tmp>/<rows>/ReportSpecs/`; time each stage
 /// in this process (`prepare` = read, `evaluate`, `layout` = compose and layout, `exportPDF`, `exportImages` =
 /// PNG export) — one warm-up run, then the median of `--runs`; then spawn the release `tally build --force`
-/// one warm-up time and `--runs` times, reading wall time, CPU time and peak RSS of each child from `wait4`.
+/// one warm-up time and `--runs` times, reading wall time, CPU time and peak RSS of each child from `wait4` (in a
+/// small helper process, see `ProcessMeasure.runIsolated`).
 /// Finally print the table, the cost per 1M rows (linearity) and the targets, and append rows to the results
 /// file. Options: `--rows 10000,100000,1000000`, `--runs N` (default 5), `--markdown` (also print the tables
 /// for BENCHMARKS.md), `--spec PATH`, `--keep DIR` (generate into DIR and keep it).
@@ -136,7 +137,8 @@ enum PipelineBenchmark {
         let arguments = ["build", "--force", "--out", workspace.outputDirectory, workspace.specPath]
         var costs: [ProcessCost] = []
         for run in 0...runs {
-            guard let cost = ProcessMeasure.run(tally, arguments, log: run == 0 ? workspace.logPath : nil) else {
+            let log = run == 0 ? workspace.logPath : nil
+            guard let cost = ProcessMeasure.runIsolated(tally, arguments, log: log, scratch: workspace.outputDirectory + "-\(run)") else {
                 print("pipeline: cannot start \(tally)")
                 return nil
             }

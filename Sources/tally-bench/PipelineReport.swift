@@ -46,13 +46,15 @@ enum PipelineReport {
     /// Rows for the results file: one per stage and one for the whole process.
     static func resultRows(_ result: SizeResult) -> [BenchResults.Row] {
         var rows = result.stages.map { sample in
-            BenchResults.Row(
-                stage: "pipeline", measurement: sample.stage.key, rows: result.rows, runs: sample.wall.count, wall: spread(sample.wall),
-                cpu: spread(sample.cpu).median, peakRSS: nil)
+            let wall = spread(sample.wall)
+            return BenchResults.Row(
+                stage: "pipeline", measurement: sample.stage.key, rows: result.rows, runs: sample.wall.count, wall: (wall.median, wall.min, wall.max),
+                cpu: spread(sample.cpu).median)
         }
         let whole = process(result)
         rows.append(BenchResults.Row(
-            stage: "pipeline", measurement: "process", rows: result.rows, runs: result.process.count, wall: whole.wall, cpu: whole.cpu,
+            stage: "pipeline", measurement: "process", rows: result.rows, runs: result.process.count,
+            wall: (whole.wall.median, whole.wall.min, whole.wall.max), cpu: whole.cpu,
             peakRSS: whole.peakRSS))
         return rows
     }

@@ -44,6 +44,40 @@ enum ProcessMeasure {
             peakRSS: Int(usage.ru_maxrss) * 1024)
     }
 
+    /// Like `run`, but through a fresh `tally-bench spawn-measure` helper, which spawns the child and reports its cost.
+    ///
+    /// Linux's `ru_maxrss` of a child is at least the peak RSS of the address space it replaced at `exec`; after
+    /// `posix_spawn` (a vfork) that is this process's, which after a 1M-row benchmark is hundreds of MB. The
+    /// helper is a small new process, so the peak reported for its child is the child's own.
+    static func runIsolated(_ executable: String, _ arguments: [String], log: String? = nil, scratch: String) -> ProcessCost? {
+        let report = scratch + ".cost"
+        defer { unlink(report) }
+        var helper = ["spawn-measure", "--report", report]
+        if let log { helper += ["--log", log] }
+        guard let outer = run("/proc/self/exe", helper + ["--", executable] + arguments), outer.status == 0,
+              let bytes = try? LocalWorld().readFile(report)
+        else { return nil }
+        let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
+        guard fields.count == 4, let status = Int32(fields[0]), let wall = Double(fields[1]), let cpu = Double(fields[2]), let rss = Int(fields[3])
+        else { return nil }
+        return ProcessCost(status: status, wall: wall, cpu: cpu, peakRSS: rss)
+    }
+
+    /// `tally-bench spawn-measure --report FILE [--log FILE] -- EXECUTABLE ARGS…`: runs the child and writes
+    /// "status wall cpu peak-bytes" to FILE (the helper half of `runIsolated`).
+    static func helperMain(_ arguments: [String]) {
+        guard let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count,
+              let reportIndex = arguments.firstIndex(of: "--report"), reportIndex + 1 < separator
+        else {
+            print("usage: tally-bench spawn-measure --report FILE [--log FILE] -- EXECUTABLE ARGS…")
+            exit(2)
+        }
+        let log = arguments.firstIndex(of: "--log").flatMap { $0 + 1 < separator ? arguments[$0 + 1] : nil }
+        guard let cost = run(arguments[separator + 1], Array(arguments[(separator + 2)...]), log: log) else { exit(1) }
+        let text = "\(cost.status) \(cost.wall) \(cost.cpu) \(cost.peakRSS)"
+        do { try LocalWorld().writeFileAtomically(Array(text.utf8), to: arguments[reportIndex + 1]) } catch { exit(1) }
+    }
+
     /// The folder holding this executable (where SwiftPM puts its sibling products), or nil.
     static func ownDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -11,6 +11,7 @@ case "csv": CSVBenchmark.run(rest)
 case "formula": FormulaBenchmark.run(rest)
 case "charts": ChartBenchmark.run(rest)
 case "pipeline": PipelineBenchmark.run(rest)
+case "spawn-measure": ProcessMeasure.helperMain(rest)  // internal: used by `pipeline` to read a child's own peak RSS
 case "all":
     CSVBenchmark.run(rest)
     FormulaBenchmark.run(rest)
