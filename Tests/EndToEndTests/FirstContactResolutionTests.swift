@@ -113,6 +113,15 @@ struct BadInputTests {
         try expectFailure(spec: Self.minimal, files: ["tickets.csv": csv], status: 3, message: "broken.yaml:13:31: error: KPI 'fcr' (built-in fcr) needs a column 'fcr'")
     }
 
+    @Test func typoSuggestsAColumnTheSpecNeverMentions() throws {
+        // The first read skips `handle_seconds` (the spec never mentions it); the failed evaluation is redone
+        // on a full read, so the did-you-mean still finds it.
+        let spec = Self.minimal.replacingOccurrences(of: "fcr: { label: FCR, builtin: fcr }", with: "aht: { label: AHT, formula: '=AVERAGE(handle_secs)' }")
+            .replacingOccurrences(of: "kpis: [fcr]", with: "kpis: [aht]")
+        let csv = "ticket_id,opened_at,fcr,handle_seconds\nT1,2025-01-05T10:00:00+00:00,Y,100\nT2,2025-02-05T10:00:00+00:00,N,200\n"
+        try expectFailure(spec: spec, files: ["tickets.csv": csv], status: 2, message: "hint: did you mean `handle_seconds`?")
+    }
+
     @Test func validSpecBuilds() throws {
         let folder = try EndToEnd.temporaryDirectory()
         try Self.csv.write(toFile: folder + "/tickets.csv", atomically: true, encoding: .utf8)
