@@ -8,13 +8,36 @@ struct PhaseSamples {
 
     /// Splits the non-missing values of `column` by group id (rows with −1 are left out).
     init(column: Column, groups: [Int32], groupCount: Int) {
-        var split = [[Double]](repeating: [], count: groupCount)
-        for row in 0..<min(column.count, groups.count) {
-            let group = Int(groups[row])
-            guard group >= 0, group < groupCount, let value = column.double(at: row), value.isFinite else { continue }
-            split[group].append(value)
+        let rows = min(column.count, groups.count)
+        let validity = column.validity
+        // One switch on the storage, then a tight loop per type: sizes first, so each group is allocated once.
+        func split<T>(_ stored: [T], _ number: (T) -> Double) -> [[Double]] {
+            var sizes = [Int](repeating: 0, count: groupCount)
+            for row in 0..<rows {
+                let group = Int(groups[row])
+                if group >= 0, group < groupCount, validity[row], number(stored[row]).isFinite { sizes[group] += 1 }
+            }
+            var split = sizes.map { size -> [Double] in
+                var group: [Double] = []
+                group.reserveCapacity(size)
+                return group
+            }
+            for row in 0..<rows {
+                let group = Int(groups[row])
+                guard group >= 0, group < groupCount, validity[row] else { continue }
+                let value = number(stored[row])
+                if value.isFinite { split[group].append(value) }
+            }
+            return split
         }
-        values = split
+        switch column.storage {
+        case .integers(let v): values = split(v) { Double($0) }
+        case .numbers(let v): values = split(v) { $0 }
+        case .booleans(let v): values = split(v) { $0 ? 1 : 0 }
+        case .dates(let v): values = split(v) { Double($0) }
+        case .datetimes(let v): values = split(v) { Double($0) }
+        case .categories, .texts: values = [[Double]](repeating: [], count: groupCount)
+        }
     }
 
     /// Observations in group `index`.
