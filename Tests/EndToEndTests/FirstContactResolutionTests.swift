@@ -130,3 +130,27 @@ struct BadInputTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
     }
 }
+
+/// Which files each output format writes.
+@Suite(.enabled(if: EndToEnd.ready, EndToEnd.skipReason))
+struct OutputFormatTests {
+    @Test func pngIsOnePerChartAndPagesIsOnePerPage() throws {
+        let folder = try EndToEnd.temporaryDirectory()
+        try BadInputTests.csv.write(toFile: folder + "/tickets.csv", atomically: true, encoding: .utf8)
+        try BadInputTests.minimal.write(toFile: folder + "/ok.yaml", atomically: true, encoding: .utf8)
+        let charts = try EndToEnd.tally(["build", "--out", folder + "/a", "--format", "png", folder + "/ok.yaml"])
+        #expect(charts.status == 0, "stderr: \(charts.stderr)")
+        let chartFiles = try FileManager.default.contentsOfDirectory(atPath: folder + "/a/ok/charts")
+        #expect(chartFiles.count == 1 && chartFiles.allSatisfy { $0.hasSuffix(".png") })
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a/ok/pages"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a/ok/report.pdf"))
+        let pages = try EndToEnd.tally(["build", "--out", folder + "/b", "--format", "pdf,pages", folder + "/ok.yaml"])
+        #expect(pages.status == 0, "stderr: \(pages.stderr)")
+        let pdfPages = try EndToEnd.poppler("pdfinfo", [folder + "/b/ok/report.pdf"]).split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        let pageFiles = try FileManager.default.contentsOfDirectory(atPath: folder + "/b/ok/pages").sorted()
+        #expect(pdfPages.map { $0.split(separator: " ").last.map(String.init) } == "\(pageFiles.count)")
+        #expect(pageFiles.first == "page-1.png")
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/b/ok/pages/page-1.png"))
+        #expect(EndToEnd.pngSize(png) == (1240, 1754))  // A4 at 150 dpi
+    }
+}
