@@ -12,23 +12,41 @@ struct PhaseSamples {
         let validity = column.validity
         // One switch on the storage, then a tight loop per type: sizes first, so each group is allocated once.
         func split<T>(_ stored: [T], _ number: (T) -> Double) -> [[Double]] {
+            // Sizes from validity alone (a non-finite decimal only makes its group's reserve one too large).
             var sizes = [Int](repeating: 0, count: groupCount)
             for row in 0..<rows {
                 let group = Int(groups[row])
-                if group >= 0, group < groupCount, validity[row], number(stored[row]).isFinite { sizes[group] += 1 }
+                if group >= 0, group < groupCount, validity[row] { sizes[group] += 1 }
             }
-            var split = sizes.map { size -> [Double] in
-                var group: [Double] = []
-                group.reserveCapacity(size)
-                return group
+            // One flat buffer, each group a range of it, filled in row order; then one array per group.
+            var cursor = [Int](repeating: 0, count: groupCount)
+            var running = 0
+            for g in 0..<groupCount {
+                cursor[g] = running
+                running += sizes[g]
             }
-            for row in 0..<rows {
-                let group = Int(groups[row])
-                guard group >= 0, group < groupCount, validity[row] else { continue }
-                let value = number(stored[row])
-                if value.isFinite { split[group].append(value) }
+            let starts = cursor
+            let flat = [Double](unsafeUninitializedCapacity: running) { buffer, initialised in
+                stored.withUnsafeBufferPointer { values in
+                    groups.withUnsafeBufferPointer { ids in
+                        for row in 0..<rows {
+                            let group = Int(ids[row])
+                            guard group >= 0, group < groupCount, validity[row] else { continue }
+                            let value = number(values[row])
+                            if value.isFinite {
+                                buffer[cursor[group]] = value
+                                cursor[group] += 1
+                            }
+                        }
+                    }
+                }
+                // Slots left by non-finite values are zeroed, then never read.
+                for g in 0..<groupCount where cursor[g] < starts[g] + sizes[g] {
+                    for i in cursor[g]..<(starts[g] + sizes[g]) { buffer[i] = 0 }
+                }
+                initialised = running
             }
-            return split
+            return (0..<groupCount).map { Array(flat[starts[$0]..<cursor[$0]]) }
         }
         switch column.storage {
         case .integers(let v): values = split(v) { Double($0) }
