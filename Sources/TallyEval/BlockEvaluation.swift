@@ -137,7 +137,7 @@ struct BlockEvaluation {
         }
         let groups = distribution.byPhase ? phaseGroups(of: name, table: table) : [("all", "All", Array(0..<table.rowCount))]
         let perGroup = groups.map { group in Sorting.ascending(group.rows.compactMap { values.double(at: $0) }.filter(\.isFinite)) }
-        let all = Sorting.ascending(perGroup.flatMap { $0 })
+        let all = Sorting.merged(perGroup)
         let edges = DistributionBins.edges(all)
         var out: [DistributionPhase] = []
         for (group, sorted) in zip(groups, perGroup) {

@@ -88,9 +88,14 @@ enum MonitoringEvaluation {
     /// The days a series covers: from the first phase's start (or the first data day) to the last phase's end
     /// (or the last data day).
     static func span(rowDays: [Int], phases: [ResolvedPhase]) -> (first: Int, last: Int) {
-        let valid = rowDays.filter { $0 != PhaseAssignment.noDay }
-        let first = phases.first?.firstDay ?? valid.min() ?? 0
-        return (first, phases.last?.lastDay ?? valid.max() ?? first)
+        if let from = phases.first?.firstDay, let to = phases.last?.lastDay { return (from, to) }
+        var low: Int?, high: Int?
+        for day in rowDays where day != PhaseAssignment.noDay {
+            low = min(low ?? day, day)
+            high = max(high ?? day, day)
+        }
+        let first = phases.first?.firstDay ?? low ?? 0
+        return (first, phases.last?.lastDay ?? high ?? first)
     }
 
     /// Periods from `first` to `last`, counted up to `maxPoints + 1`.

@@ -6,7 +6,14 @@ import TallyStats
 struct PhaseSamples {
     private var values: [[Double]]
 
-    /// Splits the non-missing values of `column` by group id (rows with −1 are left out).
+    /// Splits the non-missing values of `column` by group id (rows with −1 are left out); `sorted` sorts each
+    /// group once for statistics that all sort (medians: interval and rank test), which then find it in order.
+    init(column: Column, groups: [Int32], groupCount: Int, sorted: Bool = false) {
+        self.init(column: column, groups: groups, groupCount: groupCount)
+        if sorted { values = values.map(Sorting.ascending) }
+    }
+
+    /// Splits the non-missing values of `column` by group id, in row order.
     init(column: Column, groups: [Int32], groupCount: Int) {
         let rows = min(column.count, groups.count)
         let validity = column.validity
