@@ -35,6 +35,12 @@ struct FirstContactResolutionTests {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report + "/results.json"))) as? [String: Any]
         let kpis = json?["kpis"] as? [[String: Any]]
         let phases = kpis?.first?["phases"] as? [[String: Any]]
+        // The audit trail's fingerprint of the data file is its SHA-256, as sha256sum computes it.
+        let file = ((json?["datasets"] as? [[String: Any]])?.first?["file"] as? [String: Any])
+        if let sha256sum = ProcessRunner.which("sha256sum") {
+            let digest = try ProcessRunner.run(sha256sum, [TestPaths.inRepository("SampleData/tickets.csv")]).stdout.prefix(64)
+            #expect(file?["sha256"] as? String == String(digest))
+        }
         let baseline = phases?.first?["value"] as? Double ?? -1
         let post = phases?.last?["value"] as? Double ?? -1
         #expect(abs(baseline - expected.baseline) < 1e-12)
