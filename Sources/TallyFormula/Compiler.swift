@@ -230,43 +230,63 @@ enum ColumnAccess {
             return .scalar(.error(.ref), count: ctx.table.rowCount)
         }
         if let cached = ctx.columnCache[index] { return cached }
-        let column = ctx.table.columns[index]
-        let v = convert(column)
+        let v = convert(ctx.table.columns[index], status: status(index: index, ctx: ctx))
         ctx.columnCache[index] = v
         return v
     }
 
-    /// `source.map(f)` written into uninitialised storage through buffer pointers: `map` appended element by
-    /// element (a count store per row) and was a tenth of the formula benchmark; this loop vectorises.
-    @inline(__always)
-    static func doubles<T>(_ source: [T], _ f: (T) -> Double) -> [Double] {
-        source.withUnsafeBufferPointer { sp in
-            [Double](unsafeUninitializedCapacity: sp.count) { out, initialised in
-                for i in 0..<sp.count { out[i] = f(sp[i]) }
-                initialised = sp.count
-            }
+    /// A column's status codes, computed once per evaluation and shared by its vector and the typed kernels.
+    static func status(index: Int, ctx: EvaluationContext) -> Status {
+        if let cached = ctx.columnCache[index] { return cached.status }
+        if let cached = ctx.statusCache[index] { return cached }
+        let s = status(of: ctx.table.columns[index])
+        ctx.statusCache[index] = s
+        return s
+    }
+
+    /// The numbers of a bare reference to a numeric column, read in place (no converted copy); nil for any other
+    /// node or column. A column already converted in this evaluation is read from its vector.
+    static func typedNumbers(_ node: Node, ctx: EvaluationContext) -> TypedNumbers? {
+        guard ctx.readsInPlace, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        if let cached = ctx.columnCache[index] { return TypedNumbers(cached) }
+        let column = ctx.table.columns[index]
+        guard let storage = NumberStorage(column), storage.count >= column.count else { return nil }
+        return TypedNumbers(storage: storage, status: status(index: index, ctx: ctx), count: column.count,
+                            isDate: storage.isDate)
+    }
+
+    /// The status of a bare reference to a number or logical column without converting its values (COUNT, COUNTA
+    /// and COUNTBLANK read nothing else); nil for any other node or column.
+    static func typedStatus(_ node: Node, ctx: EvaluationContext) -> (status: Status, count: Int)? {
+        guard ctx.readsInPlace, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        let column = ctx.table.columns[index]
+        switch column.storage {
+        case .integers, .numbers, .dates, .datetimes, .booleans: break
+        case .categories, .texts: return nil
         }
+        return (status(index: index, ctx: ctx), column.count)
+    }
+
+    /// Codes rather than the bitmap: computed once per evaluation, then every criterion and scan reads bytes.
+    static func status(of column: Column) -> Status {
+        column.validity.missingCount == 0 ? .allValid
+            : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
     }
 
     /// Converts storage to a vector.
-    static func convert(_ column: Column) -> Vector {
-        // Codes rather than the bitmap: converted once per evaluation, then every criterion and scan reads bytes.
-        let status: Status = column.validity.missingCount == 0 ? .allValid
-            : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
+    static func convert(_ column: Column) -> Vector { convert(column, status: status(of: column)) }
+
+    /// Converts storage to a vector with its already computed status.
+    static func convert(_ column: Column, status: Status) -> Vector {
         let n = column.count
         switch column.storage {
-        case .integers(let v): return Vector(payload: .numbers(doubles(v) { Double($0) }, isDate: false), status: status, count: n)
-        case .numbers(let v):
-            if column.type == .duration {
-                return Vector(payload: .numbers(doubles(v) { $0 / 86_400 }, isDate: false), status: status, count: n)
-            }
-            return Vector(payload: .numbers(v, isDate: false), status: status, count: n)
         case .booleans(let v): return Vector(payload: .booleans(v), status: status, count: n)
-        case .dates(let v): return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(days: $0) }, isDate: true), status: status, count: n)
-        case .datetimes(let v):
-            return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(seconds: $0) }, isDate: true), status: status, count: n)
         case .categories(let codes, let levels): return Vector(payload: .categories(codes: codes, levels: levels), status: status, count: n)
         case .texts(let t): return Vector(payload: .texts((0..<t.count).map { t[$0] }), status: status, count: n)
+        case .integers, .numbers, .dates, .datetimes:
+            // Numeric storage always has a NumberStorage; the readers define the conversion.
+            let storage = NumberStorage(column) ?? .doubles([])
+            return Vector(payload: .numbers(storage.doubles(), isDate: storage.isDate), status: status, count: n)
         }
     }
 }

@@ -29,7 +29,17 @@ extension Aggregation {
     static func summariseRuns(_ xs: [Double], codes: [UInt8], mask: [Bool]?, ids: [Int32], groups: Int,
                               count: inout [Int], sum: inout [Double], min: inout [Double], max: inout [Double],
                               error: inout [UInt8], minMax: Bool = true) {
-        let n = xs.count
+        xs.withUnsafeBufferPointer { xp in
+            summariseRuns(DoubleReader(base: xp), rows: xp.count, codes: codes, mask: mask, ids: ids, groups: groups,
+                          count: &count, sum: &sum, min: &min, max: &max, error: &error, minMax: minMax)
+        }
+    }
+
+    /// `summariseRuns` over `rows` elements read in place (typed column storage; see NumberSource.swift).
+    static func summariseRuns<R: NumberReader>(_ xp: R, rows n: Int, codes: [UInt8], mask: [Bool]?, ids: [Int32],
+                                               groups: Int, count: inout [Int], sum: inout [Double],
+                                               min: inout [Double], max: inout [Double], error: inout [UInt8],
+                                               minMax: Bool = true) {
         guard ids.count >= n, codes.isEmpty || codes.count >= n, (mask?.count ?? n) >= n,
               count.count >= groups, sum.count >= groups, min.count >= groups, max.count >= groups,
               error.count >= groups else { return }
@@ -42,7 +52,6 @@ extension Aggregation {
         min.withUnsafeMutableBufferPointer { lop in
         max.withUnsafeMutableBufferPointer { hip in
         error.withUnsafeMutableBufferPointer { ep in
-        xs.withUnsafeBufferPointer { xp in
         ids.withUnsafeBufferPointer { ip in
         codes.withUnsafeBufferPointer { kp in
         maskArray.withUnsafeBufferPointer { mp in
@@ -95,18 +104,25 @@ extension Aggregation {
             case (true, true, false): loop(true, true, false)
             case (true, true, true): loop(true, true, true)
             }
-        }}}}}}}}}
+        }}}}}}}}
     }
 
     /// Sum of squared deviations from each group's mean (STDEV/VAR's second pass) for one number column.
     static func squaredDeviationRuns(_ xs: [Double], codes: [UInt8], ids: [Int32], means: [Double],
                                      into squares: inout [Double]) {
-        let n = xs.count, groups = Swift.min(means.count, squares.count)
+        xs.withUnsafeBufferPointer { xp in
+            squaredDeviationRuns(DoubleReader(base: xp), rows: xp.count, codes: codes, ids: ids, means: means, into: &squares)
+        }
+    }
+
+    /// `squaredDeviationRuns` over `rows` elements read in place.
+    static func squaredDeviationRuns<R: NumberReader>(_ xp: R, rows n: Int, codes: [UInt8], ids: [Int32],
+                                                      means: [Double], into squares: inout [Double]) {
+        let groups = Swift.min(means.count, squares.count)
         guard ids.count >= n, codes.isEmpty || codes.count >= n else { return }
         let useCodes = !codes.isEmpty
         squares.withUnsafeMutableBufferPointer { qp in
         means.withUnsafeBufferPointer { mp in
-        xs.withUnsafeBufferPointer { xp in
         ids.withUnsafeBufferPointer { ip in
         codes.withUnsafeBufferPointer { kp in
             var cur = -1
@@ -124,7 +140,7 @@ extension Aggregation {
                 q += pick(keep, d * d, -0.0)
             }
             if cur >= 0 { qp[cur] = q }
-        }}}}}
+        }}}}
     }
 
     /// SUMPRODUCT(a, b) of two number columns over grouped rows in one fused pass (no per-row product array).
@@ -132,14 +148,24 @@ extension Aggregation {
     /// zeroed if b is not a value; rows with an error (a's first) add nothing and set the group's first error.
     static func sumProduct2Runs(_ a: [Double], _ codesA: [UInt8], _ b: [Double], _ codesB: [UInt8], ids: [Int32],
                                 groups: Int, sums: inout [Double], errors: inout [UInt8]) -> Bool {
-        let n = a.count
-        guard b.count == n, ids.count >= n, codesA.isEmpty || codesA.count >= n, codesB.isEmpty || codesB.count >= n,
+        guard b.count == a.count else { return false }
+        return a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                sumProduct2Runs(DoubleReader(base: ap), codesA, DoubleReader(base: bp), codesB, rows: ap.count, ids: ids,
+                                groups: groups, sums: &sums, errors: &errors)
+            }
+        }
+    }
+
+    /// `sumProduct2Runs` over `rows` elements of two readers.
+    static func sumProduct2Runs<A: NumberReader, B: NumberReader>(_ ap: A, _ codesA: [UInt8], _ bp: B, _ codesB: [UInt8],
+                                                                  rows n: Int, ids: [Int32], groups: Int,
+                                                                  sums: inout [Double], errors: inout [UInt8]) -> Bool {
+        guard ids.count >= n, codesA.isEmpty || codesA.count >= n, codesB.isEmpty || codesB.count >= n,
               sums.count >= groups, errors.count >= groups else { return false }
         let useA = !codesA.isEmpty, useB = !codesB.isEmpty
         sums.withUnsafeMutableBufferPointer { sp in
         errors.withUnsafeMutableBufferPointer { ep in
-        a.withUnsafeBufferPointer { ap in
-        b.withUnsafeBufferPointer { bp in
         codesA.withUnsafeBufferPointer { cap in
         codesB.withUnsafeBufferPointer { cbp in
         ids.withUnsafeBufferPointer { ip in
@@ -161,7 +187,7 @@ extension Aggregation {
                 s += pick(0 &- UInt64(e == 0 ? 1 : 0), p, -0.0)
             }
             if cur >= 0 { sp[cur] = s }
-        }}}}}}}
+        }}}}}
         return true
     }
 

@@ -76,6 +76,10 @@ final class EvaluationContext {
     let kpis: [String: Vector]
     /// Columns already converted to vectors, by column index.
     var columnCache: [Int: Vector] = [:]
+    /// Status codes of columns read in place by typed kernels (not converted), by column index.
+    var statusCache: [Int: Status] = [:]
+    /// Whether kernels may read numeric columns in place (false forces the converted-vector paths: tests compare both).
+    var readsInPlace = true
 
     /// Creates a context.
     init(table: Table, groupIds: [Int32], groupCount: Int, kpis: [String: Vector]) {
