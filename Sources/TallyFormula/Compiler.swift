@@ -227,12 +227,49 @@ enum ColumnAccess {
     /// The column as a vector, converted once per evaluation; #REF! when the table lacks it.
     static func vector(name: String, ctx: EvaluationContext) -> Vector {
         guard let index = ctx.table.columnIndex(named: name) else {
-            return .scalar(.error(.ref), count: ctx.table.rowCount)
+            return .scalar(.error(.ref), count: ctx.count(.row))
         }
         if let cached = ctx.columnCache[index] { return cached }
-        let v = convert(ctx.table.columns[index], status: status(index: index, ctx: ctx))
+        let v: Vector
+        if let window = ctx.rowWindow, let owner = ctx.owner {
+            v = slice(index: index, window: window, owner: owner)
+        } else {
+            v = convert(ctx.table.columns[index], status: status(index: index, ctx: ctx))
+        }
         ctx.columnCache[index] = v
         return v
+    }
+
+    /// Rows `window` of a column as a vector (for a window context): sliced from the owner's converted vector when
+    /// it has one, else converted from storage for those rows only, with the owner's status codes for them.
+    static func slice(index: Int, window: Range<Int>, owner: EvaluationContext) -> Vector {
+        let status: Status
+        switch ColumnAccess.status(index: index, ctx: owner) {
+        case .allValid: status = .allValid
+        case .codes(let codes): status = .codes(Array(codes[window]))
+        case .validity(let bits): status = .codes((window).map { bits[$0] ? statusValue : statusBlank })
+        }
+        let n = window.count
+        if let whole = owner.columnCache[index] {
+            switch whole.payload {
+            case .numbers(let xs, let isDate): return Vector(payload: .numbers(Array(xs[window]), isDate: isDate), status: status, count: n)
+            case .booleans(let bs): return Vector(payload: .booleans(Array(bs[window])), status: status, count: n)
+            case .categories(let codes, let levels):
+                return Vector(payload: .categories(codes: Array(codes[window]), levels: levels), status: status, count: n)
+            case .texts(let ts): return Vector(payload: .texts(Array(ts[window])), status: status, count: n)
+            case .scalar, .values: break
+            }
+        }
+        let column = owner.table.columns[index]
+        switch column.storage {
+        case .booleans(let v): return Vector(payload: .booleans(Array(v[window])), status: status, count: n)
+        case .categories(let codes, let levels):
+            return Vector(payload: .categories(codes: Array(codes[window]), levels: levels), status: status, count: n)
+        case .texts(let t): return Vector(payload: .texts(window.map { t[$0] }), status: status, count: n)
+        case .integers, .numbers, .dates, .datetimes:
+            let storage = NumberStorage(column) ?? .doubles([])
+            return Vector(payload: .numbers(storage.doubles(in: window), isDate: storage.isDate), status: status, count: n)
+        }
     }
 
     /// A column's status codes, computed once per evaluation and shared by its vector and the typed kernels.
@@ -247,7 +284,7 @@ enum ColumnAccess {
     /// The numbers of a bare reference to a numeric column, read in place (no converted copy); nil for any other
     /// node or column. A column already converted in this evaluation is read from its vector.
     static func typedNumbers(_ node: Node, ctx: EvaluationContext) -> TypedNumbers? {
-        guard ctx.readsInPlace, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        guard ctx.streaming, ctx.rowWindow == nil, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
         if let cached = ctx.columnCache[index] { return TypedNumbers(cached) }
         let column = ctx.table.columns[index]
         guard let storage = NumberStorage(column), storage.count >= column.count else { return nil }
@@ -258,7 +295,7 @@ enum ColumnAccess {
     /// The status of a bare reference to a number or logical column without converting its values (COUNT, COUNTA
     /// and COUNTBLANK read nothing else); nil for any other node or column.
     static func typedStatus(_ node: Node, ctx: EvaluationContext) -> (status: Status, count: Int)? {
-        guard ctx.readsInPlace, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        guard ctx.streaming, ctx.rowWindow == nil, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
         let column = ctx.table.columns[index]
         switch column.storage {
         case .integers, .numbers, .dates, .datetimes, .booleans: break

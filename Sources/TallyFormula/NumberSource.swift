@@ -103,12 +103,21 @@ enum NumberStorage: Sendable {
         return read(ToDoubles())
     }
 
-    /// Writes every element into a new array through buffer pointers (the loop vectorises).
+    /// Elements `range` as doubles (clamped to the storage).
+    func doubles(in range: Range<Int>) -> [Double] {
+        read(ToDoubles(range: range.clamped(to: 0..<count)))
+    }
+
+    /// Writes every element (or those in `range`) into a new array through buffer pointers (the loop vectorises).
     private struct ToDoubles: NumberReading {
+        var range: Range<Int>?
+
         func read<R: NumberReader>(_ xs: R, count: Int) -> [Double] {
-            [Double](unsafeUninitializedCapacity: count) { out, initialised in
-                for i in 0..<count { out[i] = xs[i] }
-                initialised = count
+            let range = self.range ?? 0..<count
+            let start = range.lowerBound
+            return [Double](unsafeUninitializedCapacity: range.count) { out, initialised in
+                for i in 0..<range.count { out[i] = xs[start + i] }
+                initialised = range.count
             }
         }
     }

@@ -4,8 +4,9 @@ import TallyData
 @testable import TallyFormula
 
 /// Kernels that read integer, duration, date-time, date and decimal columns in place (NumberSource.swift,
-/// TypedKernels.swift) must give bit-identical results to the converted-vector paths, on random data with blanks,
-/// ±0, duplicates, sorted and shuffled group ids, and with a column already converted by an earlier KPI.
+/// TypedKernels.swift) and row expressions reduced block by block (RowChunks.swift) must give bit-identical results
+/// to the whole-table converted-vector paths, on random data with blanks, errors, ±0, duplicates, sorted and
+/// shuffled group ids, and with a column already converted by an earlier KPI.
 @Suite struct TypedKernelsTests {
     typealias Random = FastPathTests.Random
 
@@ -60,7 +61,7 @@ import TallyData
     static func run(_ program: AggregateProgram, _ table: Table, ids: [Int32], groups: Int, inPlace: Bool) -> [String] {
         let context = EvaluationContext(table: table, groupIds: Grouping.normalised(ids, rows: table.rowCount, groups: groups),
                                         groupCount: groups, kpis: [:])
-        context.readsInPlace = inPlace
+        context.streaming = inPlace
         return program.run(context).map(bits)
     }
 
@@ -76,6 +77,31 @@ import TallyData
                     guard case .success(let program) = compiler.compileAggregate(FormulaSource(formula)) else {
                         // Only logicals may be refused (SUM needs numbers); every numeric column compiles everywhere.
                         #expect(x == "b", "\(formula) did not compile")
+                        continue
+                    }
+                    let fast = Self.run(program, table, ids: ids, groups: groups, inPlace: true)
+                    let general = Self.run(program, table, ids: ids, groups: groups, inPlace: false)
+                    #expect(fast == general, "\(formula) trial \(trial)")
+                }
+            }
+        }
+    }
+
+    @Test func rowBlocksMatchWholeVectors() {
+        var r = Random(state: 0x0DDB_A11C_AFE5_7001)
+        let expressions = ["IF(ISBLANK(t),\"\",(t-day)*24)", "i*2-f", "d/i", "IF(b,f,-f)", "IF(b,f,\"\")", "IF(b,f)",
+                           "IF(c=\"Alpha\",\"x\",i)", "i+LEFT(c,1)", "i+LEN(c)", "1/(i-2)", "IF(i>3,f,d)", "-f", "f%", "IF(ISBLANK(f),-0,f*0)"]
+        for trial in 0..<2 {
+            // Several blocks and a partial last one.
+            let n = RowChunks.rows * 2 + 1 + r.below(RowChunks.rows), groups = 1 + r.below(9)
+            let table = Self.table(n, &r)
+            let ids = FastPathTests.ids(n, groups: groups, sorted: trial % 2 == 0, &r)
+            let compiler = FormulaCompiler(schema: T.schema(table))
+            for expression in expressions {
+                for function in ["SUM", "AVERAGE", "MIN", "MAX"] {
+                    let formula = "=\(function)(\(expression))"
+                    guard case .success(let program) = compiler.compileAggregate(FormulaSource(formula)) else {
+                        Issue.record("\(formula) did not compile")
                         continue
                     }
                     let fast = Self.run(program, table, ids: ids, groups: groups, inPlace: true)

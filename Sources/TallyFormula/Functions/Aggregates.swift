@@ -157,6 +157,11 @@ enum AggregateFunctions {
                     // One numeric column: summed in place, no converted copy.
                     return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
                 }
+                if reduces, ranges.count == 1,
+                   let summary = RowChunks.summary(ranges[0], ctx: ctx, groups: n, minMax: usesMinMax, readsMax: name == "MAX") {
+                    // One row expression: evaluated and summed a block of rows at a time.
+                    return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
+                }
                 let summary = Aggregation.Summary(inputs(ranges, reduces: reduces, ctx: ctx), groups: n, minMax: usesMinMax)
                 return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
             })
