@@ -122,7 +122,13 @@ import TallyData
         for trial in 0..<12 {
             let n = 50 + r.below(3000), groups = 1 + r.below(9)
             let ids = Self.ids(n, groups: groups, sorted: trial % 2 == 0, &r)
-            let a = Self.vector(n, &r), b = Self.vector(n, &r)
+            let a = Self.vector(n, &r)
+            var b = Self.vector(n, &r)
+            if trial % 3 == 1, case .numbers(var values, let isDate) = b.payload {
+                // Infinities in b: a blank a times ±inf is NaN in the general kernel, which the fused one must keep.
+                for _ in 0..<3 { values[r.below(n)] = r.below(2) == 0 ? .infinity : -.infinity }
+                b.payload = .numbers(values, isDate: isDate)
+            }
             guard case .numbers(let xa, _) = a.payload, case .numbers(let xb, _) = b.payload else { return }
             var sums = [Double](repeating: 0, count: groups)
             var errors = [UInt8](repeating: 0, count: groups)
