@@ -265,19 +265,22 @@ extension Aggregation {
                           into totals: UnsafeMutableBufferPointer<Double>, _ counted: (Int) -> UInt8) {
         let limit = Swift.min(n, ids.count)
         let groups = Swift.min(groups, totals.count)
-        var cur = -1
-        var c = 0
-        for i in 0..<limit {
-            let g = Int(ids[i])
-            if g != cur {
+        // Each run of one group id is found first, then counted by a loop without the group test, which the
+        // compiler can unroll and vectorise (integer counts: any order of additions gives the same total).
+        var i = 0
+        while i < limit {
+            let id = ids[i]
+            var j = i + 1
+            while j < limit && ids[j] == id { j += 1 }
+            let g = Int(id)
+            if g >= 0 && g < groups {
+                var c = 0
+                for r in i..<j { c &+= Int(counted(r)) }
                 // Totals are whole numbers below 2^53, so adding a run's count equals adding 1 per row.
-                if cur >= 0 { totals[cur] += Double(c) }
-                cur = g >= 0 && g < groups ? g : -1
-                c = 0
+                totals[g] += Double(c)
             }
-            c &+= Int(counted(i))
+            i = j
         }
-        if cur >= 0 { totals[cur] += Double(c) }
     }
 
     /// 1 for true, 0 for false, as an integer to combine without branches.
