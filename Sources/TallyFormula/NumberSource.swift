@@ -52,10 +52,15 @@ protocol NumberReading {
 
 /// Numbers as stored: already-converted doubles, or a typed column's storage read through a `NumberReader`.
 enum NumberStorage: Sendable {
+    /// Doubles read as they are (decimal, percent and converted columns).
     case doubles([Double])
+    /// Integer column values.
     case integers([Int64])
+    /// Durations in seconds, read in days.
     case durations([Double])
+    /// Instants in seconds since 1970, read as serial numbers.
     case datetimes([Int64])
+    /// Days since 1970, read as serial numbers.
     case dates([Int32])
 
     /// The storage of a numeric column (nil for logical, text and category columns).
@@ -147,7 +152,4 @@ struct TypedNumbers {
         self.count = count
         self.isDate = isDate
     }
-
-    /// As a vector (converting typed storage).
-    var vector: Vector { Vector(payload: .numbers(storage.doubles(), isDate: isDate), status: status, count: count) }
 }
