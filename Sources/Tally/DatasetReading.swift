@@ -6,11 +6,11 @@ import TallySpec
 /// Reads a spec's datasets from disk into tables, translating the spec's parse options for the CSV reader.
 enum DatasetReading {
     /// Every dataset of the spec, read relative to the spec's directory; all problems are collected.
-    static func read(_ spec: Spec, specPath: String, world: any World, limits: Limits = .standard) -> Result<[String: DatasetInput], DiagnosticError> {
+    static func read(_ spec: Spec, specPath: String, world: any World, selection: ColumnSelection? = nil, limits: Limits = .standard) -> Result<[String: DatasetInput], DiagnosticError> {
         var inputs: [String: DatasetInput] = [:]
         var problems: [Diagnostic] = []
         for dataset in spec.datasets {
-            switch read(dataset, spec: spec, specPath: specPath, world: world, limits: limits) {
+            switch read(dataset, spec: spec, specPath: specPath, world: world, selection: selection, limits: limits) {
             case .success(let input): inputs[dataset.name.value] = input
             case .failure(let error): problems += error.diagnostics
             }
@@ -25,7 +25,7 @@ enum DatasetReading {
 
     /// Reads one dataset: the memory budget first (file size, then an estimate of the typed table), then the
     /// file — memory-mapped when the world allows it, so a large export is never copied into memory.
-    static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World, limits: Limits = .standard) -> Result<DatasetInput, DiagnosticError> {
+    static func read(_ dataset: DatasetSpec, spec: Spec, specPath: String, world: any World, selection: ColumnSelection? = nil, limits: Limits = .standard) -> Result<DatasetInput, DiagnosticError> {
         let path = path(of: dataset, specPath: specPath)
         // The file alone must fit the budget before it is read.
         if let size = world.fileSize(path), size > limits.maxDatasetMemory {
@@ -33,6 +33,9 @@ enum DatasetReading {
         }
         var options = readOptions(for: dataset, reportTimeZone: spec.report.timezone.value)
         options.fingerprint = true
+        // Only the columns the spec mentions are typed — unless rows may be skipped for bad values, where a bad
+        // value in any column decides whether the row counts.
+        if dataset.badRows != .skip { options.columns = selection }
         let cannotRead = { (reason: String) in
             DiagnosticError(.error(
                 .data, "cannot read data file '\(path)' for dataset '\(dataset.name.value)': \(reason)", at: dataset.file.location,
@@ -73,13 +76,14 @@ enum DatasetReading {
         }
         if problems.containsErrors { return .failure(DiagnosticError(problems)) }
         let rejected = result.skippedRows.prefix(20)
-        let facts = DatasetFacts(
+        var facts = DatasetFacts(
             name: dataset.name.value, file: FileFacts(path: path, sha256: result.sha256 ?? "", bytes: result.byteCount),
             delimiter: result.dialect.delimiterName, encoding: result.dialect.encoding.rawValue,
             rowsRead: result.table.rowCount + result.skippedRows.count, rowsRejected: result.skippedRows.count,
             rejected: Array(rejected),
             columns: result.table.columns.map { ColumnFacts(name: $0.name, type: $0.type.rawValue, missing: $0.validity.missingCount) },
             filter: dataset.filter?.value, rowsAfterFilter: result.table.rowCount)
+        facts.unreadColumns = result.unreadColumns
         return .success(DatasetInput(table: result.table, facts: facts))
     }
 

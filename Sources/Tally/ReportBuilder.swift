@@ -87,8 +87,14 @@ public enum ReportBuilder {
         return .success(first)
     }
 
-    /// Steps 1–2: load the spec, check output options and fonts, read every dataset.
+    /// Steps 1–2: load the spec, check output options and fonts, read every dataset — only the columns the spec
+    /// mentions (a large export's other columns are never parsed); see `render` for the safety net.
     public static func prepare(_ request: BuildRequest, world: any World) -> Result<PreparedReport, DiagnosticError> {
+        prepare(request, world: world, everyColumn: false)
+    }
+
+    /// `prepare`, optionally reading every column of every dataset.
+    static func prepare(_ request: BuildRequest, world: any World, everyColumn: Bool) -> Result<PreparedReport, DiagnosticError> {
         // The loader reads through the World itself so that a non-UTF-8 or oversized spec is an error (at the first
         // bad byte) before anything else reads it.
         let (loaded, specDiagnostics) = SpecLoader.load(path: request.specPath, world: world)
@@ -107,7 +113,8 @@ public enum ReportBuilder {
         if let problem = FontCheck.problem(with: theme.fontFamily, location: SourceLocation(file: request.specPath)) {
             return .failure(DiagnosticError(problem))
         }
-        switch DatasetReading.read(spec, specPath: request.specPath, world: world, limits: request.limits) {
+        let selection = everyColumn ? nil : ColumnSelection(mentionedIn: String(decoding: specBytes, as: UTF8.self), plus: ImplicitColumns.all)
+        switch DatasetReading.read(spec, specPath: request.specPath, world: world, selection: selection, limits: request.limits) {
         case .success(let datasets):
             return .success(PreparedReport(
                 request: request, spec: spec,
@@ -147,8 +154,23 @@ public enum ReportBuilder {
     }
 
     /// Steps 3–6: evaluate, compose, lay out and export one report in memory (see ReportStages.swift).
+    ///
+    /// Leaving unmentioned columns unread must never change an outcome: when evaluation fails on such a read,
+    /// the data are read again whole and evaluated again, so every error (and its did-you-mean among the
+    /// file's columns) is the one a full read gives.
     public static func render(_ prepared: PreparedReport, item: BatchItem, world: any World) -> Result<RenderedReport, DiagnosticError> {
-        evaluate(prepared, item: item, world: world)
+        var evaluated = evaluate(prepared, item: item, world: world)
+        var prepared = prepared
+        if case .failure = evaluated, prepared.datasets.values.contains(where: { !$0.facts.unreadColumns.isEmpty }) {
+            switch prepare(prepared.request, world: world, everyColumn: true) {
+            case .success(let whole):
+                prepared = whole
+                evaluated = evaluate(whole, item: item, world: world)
+            case .failure(let error):
+                return .failure(error)
+            }
+        }
+        return evaluated
             .flatMap { layout($0, prepared: prepared) }
             .flatMap { export($0, prepared: prepared) }
     }

@@ -75,7 +75,7 @@ extension ReportBuilder {
         // Each chart is laid out once, then exported in every image format requested.
         let charts = formats.contains("png") || formats.contains("svg") ? composed.charts.map { ($0, renderer.render($0)) } : []
         var pages: [Page] = []
-        if formats.contains("pdf") {
+        if formats.contains("pdf") || formats.contains("pages") {
             let size = spec.output.page.size.points
             let geometry = PageGeometry(paper: Size(size.width, size.height), landscape: spec.output.page.orientation == .landscape)
             pages = DocumentLayout(geometry: geometry, theme: prepared.theme, measurer: measurer).layout(composed.document, charts: renderer)
@@ -95,7 +95,7 @@ extension ReportBuilder {
         return try PDFExporter.export(laidOut.pages, metadata: metadata)
     }
 
-    /// Step 6b: one PNG (and SVG) per chart and, with a PDF, one PNG per page — relative path → bytes.
+    /// Step 6b: one PNG (and SVG) per chart and, for `pages`, one PNG per page — relative path → bytes.
     ///
     /// Images are exported in parallel: Cairo draws one at a time (under its lock) while the others compress.
     public static func exportImages(_ laidOut: LaidOutReport, prepared: PreparedReport) throws(CairoError) -> [(path: String, bytes: [UInt8])] {
@@ -113,8 +113,8 @@ extension ReportBuilder {
             }
             if formats.contains("svg") { jobs.append(ImageJob(path: "charts/\(model.id).svg", frame: frame, format: .svg, metadata: [])) }
         }
-        if formats.contains("png") {
-            // One PNG per page as well, for slide decks and portfolios that take images.
+        if formats.contains("pages") {
+            // One PNG per page, for slide decks and portfolios that take images.
             for (index, page) in laidOut.pages.enumerated() {
                 jobs.append(ImageJob(path: "pages/page-\(index + 1).png", frame: page.frame, format: .png, metadata: [
                     ("Title", "\(title) — page \(index + 1) of \(laidOut.pages.count)"), ("Creation Time", creation),

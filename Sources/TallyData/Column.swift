@@ -57,8 +57,8 @@ public struct ValidityBitmap: Sendable, Equatable {
         for (i, flag) in flags.enumerated() where flag { set(i, true) }
     }
 
-    /// Whether row `index` holds a value.
-    @inline(__always) public subscript(index: Int) -> Bool {
+    /// Whether row `index` holds a value (inlinable: hot loops in other modules test it per row).
+    @inlinable @inline(__always) public subscript(index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 

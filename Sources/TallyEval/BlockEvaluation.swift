@@ -137,7 +137,7 @@ struct BlockEvaluation {
         }
         let groups = distribution.byPhase ? phaseGroups(of: name, table: table) : [("all", "All", Array(0..<table.rowCount))]
         let perGroup = groups.map { group in Sorting.ascending(group.rows.compactMap { values.double(at: $0) }.filter(\.isFinite)) }
-        let all = Sorting.ascending(perGroup.flatMap { $0 })
+        let all = Sorting.merged(perGroup)
         let edges = DistributionBins.edges(all)
         var out: [DistributionPhase] = []
         for (group, sorted) in zip(groups, perGroup) {
@@ -162,7 +162,7 @@ struct BlockEvaluation {
         for row in selected.prefix(max(1, quotes.limit)) {
             var quote = ["text": text.text(at: row) ?? ""]
             if let day = rowDays?[row], day != PhaseAssignment.noDay { quote["date"] = CivilDate(daysSinceEpoch: day).description }
-            for candidate in ["rating", "csat", "source", "channel"] {
+            for candidate in ImplicitColumns.quoteAttribution {
                 if let c = table.column(named: candidate), let value = c.text(at: row) { quote[candidate] = value }
             }
             out.append(quote)
@@ -204,8 +204,8 @@ struct BlockEvaluation {
         let dimensions: [(String, ClosedRange<Int>)] = [
             ("Tangibles", 1...4), ("Reliability", 5...9), ("Responsiveness", 10...13), ("Assurance", 14...17), ("Empathy", 18...22),
         ]
-        let expectation = (1...22).map { table.column(named: "E\($0)") }
-        let perception = (1...22).map { table.column(named: "P\($0)") }
+        let expectation = ImplicitColumns.servqualExpectations.map { table.column(named: $0) }
+        let perception = ImplicitColumns.servqualPerceptions.map { table.column(named: $0) }
         if expectation.contains(where: { $0 == nil }) || perception.contains(where: { $0 == nil }) {
             diagnostics.append(.error(.data, "servqual_gap needs the 22 item columns E1…E22 and P1…P22 in dataset '\(name)'", at: block.location,
                 hint: "name the expectation items E1–E22 and the perception items P1–P22 (the standard SERVQUAL order)"))

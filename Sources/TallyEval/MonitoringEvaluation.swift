@@ -88,9 +88,14 @@ enum MonitoringEvaluation {
     /// The days a series covers: from the first phase's start (or the first data day) to the last phase's end
     /// (or the last data day).
     static func span(rowDays: [Int], phases: [ResolvedPhase]) -> (first: Int, last: Int) {
-        let valid = rowDays.filter { $0 != PhaseAssignment.noDay }
-        let first = phases.first?.firstDay ?? valid.min() ?? 0
-        return (first, phases.last?.lastDay ?? valid.max() ?? first)
+        if let from = phases.first?.firstDay, let to = phases.last?.lastDay { return (from, to) }
+        var low: Int?, high: Int?
+        for day in rowDays where day != PhaseAssignment.noDay {
+            low = min(low ?? day, day)
+            high = max(high ?? day, day)
+        }
+        let first = phases.first?.firstDay ?? low ?? 0
+        return (first, phases.last?.lastDay ?? high ?? first)
     }
 
     /// Periods from `first` to `last`, counted up to `maxPoints + 1`.
@@ -121,13 +126,23 @@ enum MonitoringEvaluation {
         }
         let excluded = exclusions.map { ($0.from.daysSinceEpoch, $0.to.daysSinceEpoch) }
         var groups = [Int32](repeating: -1, count: table.rowCount)
-        if !starts.isEmpty {
-            for row in 0..<min(table.rowCount, rowDays.count) {
-                let day = rowDays[row]
-                guard day != PhaseAssignment.noDay, day >= first, day <= last else { continue }
-                if excluded.contains(where: { day >= $0.0 && day <= $0.1 }) { continue }
-                let periodStart = unit.start(ofDay: day)
-                if let index = binarySearch(starts, periodStart) { groups[row] = Int32(index) }
+        if !starts.isEmpty, last >= first {
+            // The period of every day in the span, worked out once (exclusions and partial periods are −1):
+            // each row is then one lookup.
+            let periodOfDay = (first...last).map { day -> Int32 in
+                if excluded.contains(where: { day >= $0.0 && day <= $0.1 }) { return -1 }
+                return binarySearch(starts, unit.start(ofDay: day)).map { Int32($0) } ?? -1
+            }
+            periodOfDay.withUnsafeBufferPointer { lookup in
+                groups.withUnsafeMutableBufferPointer { out in
+                    rowDays.withUnsafeBufferPointer { days in
+                        for row in 0..<min(out.count, days.count) {
+                            let day = days[row]
+                            guard day != PhaseAssignment.noDay, day >= first, day <= last else { continue }
+                            out[row] = lookup[day - first]
+                        }
+                    }
+                }
             }
         }
         let values = kpi.program.evaluate(table: table, groupIds: groups, groupCount: max(1, starts.count))

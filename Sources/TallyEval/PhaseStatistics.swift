@@ -6,15 +6,63 @@ import TallyStats
 struct PhaseSamples {
     private var values: [[Double]]
 
-    /// Splits the non-missing values of `column` by group id (rows with −1 are left out).
+    /// Splits the non-missing values of `column` by group id (rows with −1 are left out); `sorted` sorts each
+    /// group once for statistics that all sort (medians: interval and rank test), which then find it in order.
+    init(column: Column, groups: [Int32], groupCount: Int, sorted: Bool = false) {
+        self.init(column: column, groups: groups, groupCount: groupCount)
+        if sorted { values = values.map(Sorting.ascending) }
+    }
+
+    /// Splits the non-missing values of `column` by group id, in row order.
     init(column: Column, groups: [Int32], groupCount: Int) {
-        var split = [[Double]](repeating: [], count: groupCount)
-        for row in 0..<min(column.count, groups.count) {
-            let group = Int(groups[row])
-            guard group >= 0, group < groupCount, let value = column.double(at: row), value.isFinite else { continue }
-            split[group].append(value)
+        let rows = min(column.count, groups.count)
+        let validity = column.validity
+        // One switch on the storage, then a tight loop per type: sizes first, so each group is allocated once.
+        func split<T>(_ stored: [T], _ number: (T) -> Double) -> [[Double]] {
+            // Sizes from validity alone (a non-finite decimal only makes its group's reserve one too large).
+            var sizes = [Int](repeating: 0, count: groupCount)
+            for row in 0..<rows {
+                let group = Int(groups[row])
+                if group >= 0, group < groupCount, validity[row] { sizes[group] += 1 }
+            }
+            // One flat buffer, each group a range of it, filled in row order; then one array per group.
+            var cursor = [Int](repeating: 0, count: groupCount)
+            var running = 0
+            for g in 0..<groupCount {
+                cursor[g] = running
+                running += sizes[g]
+            }
+            let starts = cursor
+            let flat = [Double](unsafeUninitializedCapacity: running) { buffer, initialised in
+                stored.withUnsafeBufferPointer { values in
+                    groups.withUnsafeBufferPointer { ids in
+                        for row in 0..<rows {
+                            let group = Int(ids[row])
+                            guard group >= 0, group < groupCount, validity[row] else { continue }
+                            let value = number(values[row])
+                            if value.isFinite {
+                                buffer[cursor[group]] = value
+                                cursor[group] += 1
+                            }
+                        }
+                    }
+                }
+                // Slots left by non-finite values are zeroed, then never read.
+                for g in 0..<groupCount where cursor[g] < starts[g] + sizes[g] {
+                    for i in cursor[g]..<(starts[g] + sizes[g]) { buffer[i] = 0 }
+                }
+                initialised = running
+            }
+            return (0..<groupCount).map { Array(flat[starts[$0]..<cursor[$0]]) }
         }
-        values = split
+        switch column.storage {
+        case .integers(let v): values = split(v) { Double($0) }
+        case .numbers(let v): values = split(v) { $0 }
+        case .booleans(let v): values = split(v) { $0 ? 1 : 0 }
+        case .dates(let v): values = split(v) { Double($0) }
+        case .datetimes(let v): values = split(v) { Double($0) }
+        case .categories, .texts: values = [[Double]](repeating: [], count: groupCount)
+        }
     }
 
     /// Observations in group `index`.

@@ -117,6 +117,8 @@ public struct DatasetFacts: Sendable, Codable, Hashable {
     public var filter: String?
     /// Rows left after the filter.
     public var rowsAfterFilter: Int
+    /// Columns of the file the spec never mentions, so they were not read (their values were not checked).
+    public var unreadColumns: [String] = []
 
     /// Creates dataset facts.
     public init(

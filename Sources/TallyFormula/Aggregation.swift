@@ -215,11 +215,18 @@ enum Aggregation {
 
         /// One column over grouped rows: counting sort by group without closures.
         init(numbers xs: [Double], status: Status, ids: [Int32], groups: Int) {
-            let codes = status.materialized(xs.count) ?? []
+            self = xs.withUnsafeBufferPointer { xp in
+                Buckets(DoubleReader(base: xp), rows: xp.count, status: status, ids: ids, groups: groups)
+            }
+        }
+
+        /// One column over grouped rows, read in place (typed storage): the same counting sort.
+        init<R: NumberReader>(_ xp: R, rows: Int, status: Status, ids: [Int32], groups: Int) {
+            let codes = status.materialized(rows) ?? []
             let useCodes = !codes.isEmpty
             var counts = [Int](repeating: 0, count: groups + 1)
             var errors = [UInt8](repeating: 0, count: groups)
-            let n = Swift.min(xs.count, ids.count, useCodes ? codes.count : xs.count)
+            let n = Swift.min(rows, ids.count, useCodes ? codes.count : rows)
             // Both passes keep the current group's counter / write cursor in a register while the group id repeats
             // (see RunKernels.swift); the order values land in is the same as a row-by-row loop.
             counts.withUnsafeMutableBufferPointer { cp in
@@ -251,7 +258,7 @@ enum Aggregation {
                 cursor.withUnsafeMutableBufferPointer { cp in
                     ids.withUnsafeBufferPointer { ip in
                         codes.withUnsafeBufferPointer { kp in
-                            xs.withUnsafeBufferPointer { xp in
+                            do {
                                 var cur = -1, at = 0
                                 for i in 0..<n {
                                     let g = Int(ip[i])

@@ -227,46 +227,103 @@ enum ColumnAccess {
     /// The column as a vector, converted once per evaluation; #REF! when the table lacks it.
     static func vector(name: String, ctx: EvaluationContext) -> Vector {
         guard let index = ctx.table.columnIndex(named: name) else {
-            return .scalar(.error(.ref), count: ctx.table.rowCount)
+            return .scalar(.error(.ref), count: ctx.count(.row))
         }
         if let cached = ctx.columnCache[index] { return cached }
-        let column = ctx.table.columns[index]
-        let v = convert(column)
+        let v: Vector
+        if let window = ctx.rowWindow, let owner = ctx.owner {
+            v = slice(index: index, window: window, owner: owner)
+        } else {
+            v = convert(ctx.table.columns[index], status: status(index: index, ctx: ctx))
+        }
         ctx.columnCache[index] = v
         return v
     }
 
-    /// `source.map(f)` written into uninitialised storage through buffer pointers: `map` appended element by
-    /// element (a count store per row) and was a tenth of the formula benchmark; this loop vectorises.
-    @inline(__always)
-    static func doubles<T>(_ source: [T], _ f: (T) -> Double) -> [Double] {
-        source.withUnsafeBufferPointer { sp in
-            [Double](unsafeUninitializedCapacity: sp.count) { out, initialised in
-                for i in 0..<sp.count { out[i] = f(sp[i]) }
-                initialised = sp.count
+    /// Rows `window` of a column as a vector (for a window context): sliced from the owner's converted vector when
+    /// it has one, else converted from storage for those rows only, with the owner's status codes for them.
+    static func slice(index: Int, window: Range<Int>, owner: EvaluationContext) -> Vector {
+        let status: Status
+        switch ColumnAccess.status(index: index, ctx: owner) {
+        case .allValid: status = .allValid
+        case .codes(let codes): status = .codes(Array(codes[window]))
+        case .validity(let bits): status = .codes((window).map { bits[$0] ? statusValue : statusBlank })
+        }
+        let n = window.count
+        if let whole = owner.columnCache[index] {
+            switch whole.payload {
+            case .numbers(let xs, let isDate): return Vector(payload: .numbers(Array(xs[window]), isDate: isDate), status: status, count: n)
+            case .booleans(let bs): return Vector(payload: .booleans(Array(bs[window])), status: status, count: n)
+            case .categories(let codes, let levels):
+                return Vector(payload: .categories(codes: Array(codes[window]), levels: levels), status: status, count: n)
+            case .texts(let ts): return Vector(payload: .texts(Array(ts[window])), status: status, count: n)
+            case .scalar, .values: break
             }
+        }
+        let column = owner.table.columns[index]
+        switch column.storage {
+        case .booleans(let v): return Vector(payload: .booleans(Array(v[window])), status: status, count: n)
+        case .categories(let codes, let levels):
+            return Vector(payload: .categories(codes: Array(codes[window]), levels: levels), status: status, count: n)
+        case .texts(let t): return Vector(payload: .texts(window.map { t[$0] }), status: status, count: n)
+        case .integers, .numbers, .dates, .datetimes:
+            let storage = NumberStorage(column) ?? .doubles([])
+            return Vector(payload: .numbers(storage.doubles(in: window), isDate: storage.isDate), status: status, count: n)
         }
     }
 
-    /// Converts storage to a vector.
-    static func convert(_ column: Column) -> Vector {
-        // Codes rather than the bitmap: converted once per evaluation, then every criterion and scan reads bytes.
-        let status: Status = column.validity.missingCount == 0 ? .allValid
+    /// A column's status codes, computed once per evaluation and shared by its vector and the typed kernels.
+    static func status(index: Int, ctx: EvaluationContext) -> Status {
+        if let cached = ctx.columnCache[index] { return cached.status }
+        if let cached = ctx.statusCache[index] { return cached }
+        let s = status(of: ctx.table.columns[index])
+        ctx.statusCache[index] = s
+        return s
+    }
+
+    /// The numbers of a bare reference to a numeric column, read in place (no converted copy); nil for any other
+    /// node or column. A column already converted in this evaluation is read from its vector.
+    static func typedNumbers(_ node: Node, ctx: EvaluationContext) -> TypedNumbers? {
+        guard ctx.streaming, ctx.rowWindow == nil, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        if let cached = ctx.columnCache[index] { return TypedNumbers(cached) }
+        let column = ctx.table.columns[index]
+        guard let storage = NumberStorage(column), storage.count >= column.count else { return nil }
+        return TypedNumbers(storage: storage, status: status(index: index, ctx: ctx), count: column.count,
+                            isDate: storage.isDate)
+    }
+
+    /// The status of a bare reference to a number or logical column without converting its values (COUNT, COUNTA
+    /// and COUNTBLANK read nothing else); nil for any other node or column.
+    static func typedStatus(_ node: Node, ctx: EvaluationContext) -> (status: Status, count: Int)? {
+        guard ctx.streaming, ctx.rowWindow == nil, let name = node.columnName, let index = ctx.table.columnIndex(named: name) else { return nil }
+        let column = ctx.table.columns[index]
+        switch column.storage {
+        case .integers, .numbers, .dates, .datetimes, .booleans: break
+        case .categories, .texts: return nil
+        }
+        return (status(index: index, ctx: ctx), column.count)
+    }
+
+    /// Codes rather than the bitmap: computed once per evaluation, then every criterion and scan reads bytes.
+    static func status(of column: Column) -> Status {
+        column.validity.missingCount == 0 ? .allValid
             : (Status.validity(column.validity).materialized(column.count).map { .codes($0) } ?? .allValid)
+    }
+
+    /// Converts storage to a vector.
+    static func convert(_ column: Column) -> Vector { convert(column, status: status(of: column)) }
+
+    /// Converts storage to a vector with its already computed status.
+    static func convert(_ column: Column, status: Status) -> Vector {
         let n = column.count
         switch column.storage {
-        case .integers(let v): return Vector(payload: .numbers(doubles(v) { Double($0) }, isDate: false), status: status, count: n)
-        case .numbers(let v):
-            if column.type == .duration {
-                return Vector(payload: .numbers(doubles(v) { $0 / 86_400 }, isDate: false), status: status, count: n)
-            }
-            return Vector(payload: .numbers(v, isDate: false), status: status, count: n)
         case .booleans(let v): return Vector(payload: .booleans(v), status: status, count: n)
-        case .dates(let v): return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(days: $0) }, isDate: true), status: status, count: n)
-        case .datetimes(let v):
-            return Vector(payload: .numbers(doubles(v) { ExcelDate.serial(seconds: $0) }, isDate: true), status: status, count: n)
         case .categories(let codes, let levels): return Vector(payload: .categories(codes: codes, levels: levels), status: status, count: n)
         case .texts(let t): return Vector(payload: .texts((0..<t.count).map { t[$0] }), status: status, count: n)
+        case .integers, .numbers, .dates, .datetimes:
+            // Numeric storage always has a NumberStorage; the readers define the conversion.
+            let storage = NumberStorage(column) ?? .doubles([])
+            return Vector(payload: .numbers(storage.doubles(), isDate: storage.isDate), status: status, count: n)
         }
     }
 }

@@ -162,17 +162,8 @@ public struct Criterion: Sendable, Hashable {
         }
         switch vector.payload {
         case .numbers(let xs, _):
-            guard case .number(let x) = operand, xs.count >= n else { return nil }
-            xs.withUnsafeBufferPointer { xp in
-                switch comparison {
-                case .equal: run { xp[$0] == x }
-                case .notEqual: run { xp[$0] != x }
-                case .less: run { xp[$0] < x }
-                case .greater: run { xp[$0] > x }
-                case .lessEqual: run { xp[$0] <= x }
-                case .greaterEqual: run { xp[$0] >= x }
-                }
-            }
+            guard case .number = operand, xs.count >= n else { return nil }
+            return xs.withUnsafeBufferPointer { countNumbers(DoubleReader(base: $0), rows: n, status: status, ids: ids, groups: groups) }
         case .booleans(let bs):
             guard bs.count >= n else { return nil }
             let criterion = forBooleanColumn()
@@ -197,6 +188,64 @@ public struct Criterion: Sendable, Hashable {
                 }
             }
         default: return nil
+        }
+        return counts
+    }
+
+    /// `countPerGroup` for numbers read in place (typed column storage); nil when the general path is needed.
+    func countPerGroup(_ numbers: TypedNumbers, ids: [Int32], groups: Int) -> [Double]? {
+        let n = numbers.count
+        guard case .number = operand, numbers.storage.count >= n, ids.count >= n else { return nil }
+        let status = numbers.status.materialized(n) ?? []
+        guard status.isEmpty || status.count >= n else { return nil }
+        return numbers.storage.read(CountNumbers(criterion: self, rows: n, status: status, ids: ids, groups: groups))
+    }
+
+    /// `countNumbers` as a `NumberReading`.
+    private struct CountNumbers: NumberReading {
+        let criterion: Criterion, rows: Int, status: [UInt8], ids: [Int32], groups: Int
+
+        func read<R: NumberReader>(_ xs: R, count: Int) -> [Double]? {
+            criterion.countNumbers(xs, rows: rows, status: status, ids: ids, groups: groups)
+        }
+    }
+
+    /// Matches of a number criterion per group over `rows` numbers (the numbers case of `countPerGroup`).
+    /// Requires `ids.count >= rows` and `status` empty or at least `rows` long.
+    private func countNumbers<R: NumberReader>(_ xp: R, rows n: Int, status: [UInt8], ids: [Int32], groups: Int) -> [Double]? {
+        guard case .number(let x) = operand else { return nil }
+        var counts = [Double](repeating: 0, count: groups)
+        let gaps = !status.isEmpty
+        // What a gap element gives, per status code (entry 0, a value, is decided per row instead).
+        var gapMatches = [Bool](repeating: false, count: 256)
+        for code in 1..<10 {
+            gapMatches[code] = matches(Vector(payload: .numbers([0], isDate: false), status: .codes([UInt8(code)]), count: 1).value(0))
+        }
+        @inline(__always) func run(_ hit: (Int) -> Bool) {
+            counts.withUnsafeMutableBufferPointer { cp in
+                ids.withUnsafeBufferPointer { ip in
+                    status.withUnsafeBufferPointer { sp in
+                        gapMatches.withUnsafeBufferPointer { gp in
+                            if gaps {
+                                Aggregation.countRuns(n, ids: ip, groups: groups, into: cp) { i in
+                                    let code = sp[i]
+                                    return (Aggregation.bit(hit(i)) & Aggregation.bit(code == 0)) | Aggregation.bit(gp[Int(code)])
+                                }
+                            } else {
+                                Aggregation.countRuns(n, ids: ip, groups: groups, into: cp) { Aggregation.bit(hit($0)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        switch comparison {
+        case .equal: run { xp[$0] == x }
+        case .notEqual: run { xp[$0] != x }
+        case .less: run { xp[$0] < x }
+        case .greater: run { xp[$0] > x }
+        case .lessEqual: run { xp[$0] <= x }
+        case .greaterEqual: run { xp[$0] >= x }
         }
         return counts
     }

@@ -270,6 +270,7 @@ public struct KPISet: Sendable {
         var results = externalKPIs
         var vectors = externalKPIs.mapValues { Grouping.vector($0, count: groupCount) }
         var cache: [Int: Vector] = [:]
+        var statusCache: [Int: Status] = [:]
         // The last KPI (position in `order`) that reads each column: a converted column is dropped from the cache
         // once no later KPI needs it, so its memory can be reused by later conversions and intermediates instead
         // of the heap growing by every column at once. Only the cache's lifetime changes: a column read again
@@ -284,10 +285,14 @@ public struct KPISet: Sendable {
             guard let program = programs[name] else { continue }
             let context = EvaluationContext(table: table, groupIds: ids, groupCount: groupCount, kpis: vectors)
             context.columnCache = cache
+            context.statusCache = statusCache
             let vector = program.root.run(context)
             cache = context.columnCache
+            statusCache = context.statusCache
             context.columnCache = [:]
+            context.statusCache = [:]
             for index in Array(cache.keys) where (lastUse[index] ?? -1) <= position { cache[index] = nil }
+            for index in Array(statusCache.keys) where (lastUse[index] ?? -1) <= position { statusCache[index] = nil }
             let values = (0..<groupCount).map { vector.isScalar ? vector.value(0) : vector.value($0) }
             results[name] = values
             vectors[name] = vector.isScalar ? Grouping.vector(values, count: groupCount) : vector

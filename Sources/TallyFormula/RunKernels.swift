@@ -8,7 +8,8 @@
 /// unsorted ids it stays correct (just a little slower per row).
 ///
 /// Rows that do not count (blanks, errors, masked out) are folded in without a data-dependent branch where that
-/// keeps results exact: counts add 0, sums add −0.0 (x + −0.0 == x for every x, ±0 included), min/max see ±∞.
+/// keeps results exact: counts add 0, sums add −0.0 (x + −0.0 == x for every x, ±0 included), min/max see ±∞ —
+/// or, in `summariseRuns`, are left out of the additions altogether, which the same identities make exact.
 extension Aggregation {
     /// `isError` as one unsigned comparison (2...7), so the compiler does not branch on `code == 0` first.
     @inline(__always) static func errorCode(_ code: UInt8) -> Bool { code &- 2 < 6 }
@@ -29,7 +30,17 @@ extension Aggregation {
     static func summariseRuns(_ xs: [Double], codes: [UInt8], mask: [Bool]?, ids: [Int32], groups: Int,
                               count: inout [Int], sum: inout [Double], min: inout [Double], max: inout [Double],
                               error: inout [UInt8], minMax: Bool = true) {
-        let n = xs.count
+        xs.withUnsafeBufferPointer { xp in
+            summariseRuns(DoubleReader(base: xp), rows: xp.count, codes: codes, mask: mask, ids: ids, groups: groups,
+                          count: &count, sum: &sum, min: &min, max: &max, error: &error, minMax: minMax)
+        }
+    }
+
+    /// `summariseRuns` over `rows` elements read in place (typed column storage; see NumberSource.swift).
+    static func summariseRuns<R: NumberReader>(_ xp: R, rows n: Int, codes: [UInt8], mask: [Bool]?, ids: [Int32],
+                                               groups: Int, count: inout [Int], sum: inout [Double],
+                                               min: inout [Double], max: inout [Double], error: inout [UInt8],
+                                               minMax: Bool = true) {
         guard ids.count >= n, codes.isEmpty || codes.count >= n, (mask?.count ?? n) >= n,
               count.count >= groups, sum.count >= groups, min.count >= groups, max.count >= groups,
               error.count >= groups else { return }
@@ -37,18 +48,61 @@ extension Aggregation {
         let maskArray = mask ?? [], useMask = mask != nil
         // The former unmasked loop used Swift.min/max; the masked one `if x < lo` / `if x > hi`.
         let maxTakesEqual = !useMask
+        var scratch = [Double](repeating: 0, count: compactBlock)
         count.withUnsafeMutableBufferPointer { cp in
         sum.withUnsafeMutableBufferPointer { sp in
         min.withUnsafeMutableBufferPointer { lop in
         max.withUnsafeMutableBufferPointer { hip in
         error.withUnsafeMutableBufferPointer { ep in
-        xs.withUnsafeBufferPointer { xp in
         ids.withUnsafeBufferPointer { ip in
         codes.withUnsafeBufferPointer { kp in
         maskArray.withUnsafeBufferPointer { mp in
-            // One loop body, instantiated per combination of flags (constant arguments to an always-inlined
-            // function), so each variant carries only the work it needs.
-            @inline(__always) func loop(_ useCodes: Bool, _ useMask: Bool, _ minMax: Bool) {
+        scratch.withUnsafeMutableBufferPointer { bp in
+            // Rows with gaps (blanks, errors, masked out): each run of rows of one group is taken up to
+            // `compactBlock` rows at a time; the values that count are first copied side by side without branches,
+            // then added in row order. The serial chain of additions bounds this loop, and it now covers only the
+            // rows that count (half the rows of a column with 50 % blanks). A skipped row used to add −0.0 and
+            // compare with ±∞, which leaves every accumulator bit for bit unchanged, so results are identical.
+            @inline(__always) func compacting(_ useCodes: Bool, _ useMask: Bool, _ minMax: Bool) {
+                var cur = -1
+                var c = 0, s = 0.0, lo = Double.infinity, hi = -Double.infinity
+                var i = 0
+                while i < n {
+                    let id = ip[i]
+                    let limit = Swift.min(n, i + bp.count)
+                    var j = i + 1
+                    while j < limit && ip[j] == id { j += 1 }
+                    let g = Int(id)
+                    if g != cur {
+                        if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
+                        cur = g >= 0 && g < groups ? g : -1
+                        if cur >= 0 { c = cp[cur]; s = sp[cur]; lo = lop[cur]; hi = hip[cur] }
+                    }
+                    if cur < 0 { i = j; continue }
+                    var k = 0
+                    for r in i..<j {
+                        let code = useCodes ? kp[r] : 0
+                        let maskBit: UInt64 = useMask ? (mp[r] ? 1 : 0) : 1
+                        if errorCode(code), maskBit != 0, ep[cur] == 0 { ep[cur] = code }
+                        // In bounds: k ≤ r − i < bp.count.
+                        bp[k] = xp[r]
+                        k &+= Int(zeroBit(code) & maskBit)
+                    }
+                    c &+= k
+                    for t in 0..<k { s += bp[t] }
+                    if minMax {
+                        for t in 0..<k {
+                            let x = bp[t]
+                            lo = x < lo ? x : lo
+                            hi = maxTakesEqual ? (x >= hi ? x : hi) : (x > hi ? x : hi)
+                        }
+                    }
+                    i = j
+                }
+                if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
+            }
+            // Every row counts: one loop per `minMax` flag (a constant argument to an always-inlined function).
+            @inline(__always) func plain(_ minMax: Bool) {
                 var cur = -1
                 var c = 0, s = 0.0, lo = Double.infinity, hi = -Double.infinity
                 for i in 0..<n {
@@ -60,53 +114,47 @@ extension Aggregation {
                     }
                     if cur < 0 { continue }
                     let x = xp[i]
-                    if !useCodes && !useMask {
-                        c &+= 1
-                        s += x
-                        if minMax {
-                            lo = x < lo ? x : lo
-                            hi = maxTakesEqual ? (x >= hi ? x : hi) : (x > hi ? x : hi)
-                        }
-                        continue
-                    }
-                    let code = useCodes ? kp[i] : 0
-                    let maskBit: UInt64 = useMask ? (mp[i] ? 1 : 0) : 1
-                    if errorCode(code), maskBit != 0, ep[cur] == 0 { ep[cur] = code }
-                    // All-ones when the row counts, else zero: selects by bit masks so the compiler emits no branch.
-                    let keep = 0 &- (zeroBit(code) & maskBit)
-                    c &+= Int(keep & 1)
-                    s += pick(keep, x, -0.0)
-                    // SUM/AVERAGE/STDEV never read min/max: skip two dependency chains per row for them.
+                    c &+= 1
+                    s += x
                     if minMax {
-                        let xl = pick(keep, x, Double.infinity), xh = pick(keep, x, -Double.infinity)
-                        lo = xl < lo ? xl : lo
-                        hi = maxTakesEqual ? (xh >= hi ? xh : hi) : (xh > hi ? xh : hi)
+                        lo = x < lo ? x : lo
+                        hi = maxTakesEqual ? (x >= hi ? x : hi) : (x > hi ? x : hi)
                     }
                 }
                 if cur >= 0 { cp[cur] = c; sp[cur] = s; lop[cur] = lo; hip[cur] = hi }
             }
             switch (useCodes, useMask, minMax) {
-            case (false, false, false): loop(false, false, false)
-            case (false, false, true): loop(false, false, true)
-            case (false, true, false): loop(false, true, false)
-            case (false, true, true): loop(false, true, true)
-            case (true, false, false): loop(true, false, false)
-            case (true, false, true): loop(true, false, true)
-            case (true, true, false): loop(true, true, false)
-            case (true, true, true): loop(true, true, true)
+            case (false, false, false): plain(false)
+            case (false, false, true): plain(true)
+            case (false, true, false): compacting(false, true, false)
+            case (false, true, true): compacting(false, true, true)
+            case (true, false, false): compacting(true, false, false)
+            case (true, false, true): compacting(true, false, true)
+            case (true, true, false): compacting(true, true, false)
+            case (true, true, true): compacting(true, true, true)
             }
         }}}}}}}}}
     }
 
+    /// Rows per compacted block in `summariseRuns` (a 2 KB scratch buffer).
+    static let compactBlock = 256
+
     /// Sum of squared deviations from each group's mean (STDEV/VAR's second pass) for one number column.
     static func squaredDeviationRuns(_ xs: [Double], codes: [UInt8], ids: [Int32], means: [Double],
                                      into squares: inout [Double]) {
-        let n = xs.count, groups = Swift.min(means.count, squares.count)
+        xs.withUnsafeBufferPointer { xp in
+            squaredDeviationRuns(DoubleReader(base: xp), rows: xp.count, codes: codes, ids: ids, means: means, into: &squares)
+        }
+    }
+
+    /// `squaredDeviationRuns` over `rows` elements read in place.
+    static func squaredDeviationRuns<R: NumberReader>(_ xp: R, rows n: Int, codes: [UInt8], ids: [Int32],
+                                                      means: [Double], into squares: inout [Double]) {
+        let groups = Swift.min(means.count, squares.count)
         guard ids.count >= n, codes.isEmpty || codes.count >= n else { return }
         let useCodes = !codes.isEmpty
         squares.withUnsafeMutableBufferPointer { qp in
         means.withUnsafeBufferPointer { mp in
-        xs.withUnsafeBufferPointer { xp in
         ids.withUnsafeBufferPointer { ip in
         codes.withUnsafeBufferPointer { kp in
             var cur = -1
@@ -124,7 +172,7 @@ extension Aggregation {
                 q += pick(keep, d * d, -0.0)
             }
             if cur >= 0 { qp[cur] = q }
-        }}}}}
+        }}}}
     }
 
     /// SUMPRODUCT(a, b) of two number columns over grouped rows in one fused pass (no per-row product array).
@@ -132,38 +180,81 @@ extension Aggregation {
     /// zeroed if b is not a value; rows with an error (a's first) add nothing and set the group's first error.
     static func sumProduct2Runs(_ a: [Double], _ codesA: [UInt8], _ b: [Double], _ codesB: [UInt8], ids: [Int32],
                                 groups: Int, sums: inout [Double], errors: inout [UInt8]) -> Bool {
-        let n = a.count
-        guard b.count == n, ids.count >= n, codesA.isEmpty || codesA.count >= n, codesB.isEmpty || codesB.count >= n,
-              sums.count >= groups, errors.count >= groups else { return false }
+        guard b.count == a.count else { return false }
+        return a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                sumProduct2Runs(DoubleReader(base: ap), codesA, DoubleReader(base: bp), codesB, rows: ap.count, ids: ids,
+                                groups: groups, sums: &sums, errors: &errors)
+            }
+        }
+    }
+
+    /// `sumProduct2Runs` over `rows` elements of two readers.
+    static func sumProduct2Runs<A: NumberReader, B: NumberReader>(_ ap: A, _ codesA: [UInt8], _ bp: B, _ codesB: [UInt8],
+                                                                  rows n: Int, ids: [Int32], groups: Int,
+                                                                  sums: inout [Double], errors: inout [UInt8]) -> Bool {
+        // The running sums must not start at −0.0 (callers start from +0.0): see the note on skipped rows below.
+        guard ids.count >= n, codesA.isEmpty || codesA.count >= n, codesB.isEmpty || codesB.count >= n,
+              sums.count >= groups, errors.count >= groups,
+              !sums.contains(where: { $0.bitPattern == (-0.0).bitPattern }) else { return false }
         let useA = !codesA.isEmpty, useB = !codesB.isEmpty
+        var scratch = [Double](repeating: 0, count: compactBlock)
         sums.withUnsafeMutableBufferPointer { sp in
         errors.withUnsafeMutableBufferPointer { ep in
-        a.withUnsafeBufferPointer { ap in
-        b.withUnsafeBufferPointer { bp in
         codesA.withUnsafeBufferPointer { cap in
         codesB.withUnsafeBufferPointer { cbp in
         ids.withUnsafeBufferPointer { ip in
+        scratch.withUnsafeMutableBufferPointer { buffer in
+        valueMasks.withUnsafeBufferPointer { vm in
+        errorFlags.withUnsafeBufferPointer { ef in
+            // As in `summariseRuns`, each run of one group is taken up to `compactBlock` rows at a time: the products
+            // that can change the sum are copied side by side, then added in row order. Left out: rows with an error
+            // (the general kernel adds −0.0) and rows where b is not a value (it adds +0.0). A sum that starts at
+            // +0.0 is never −0.0 (x + −x is +0.0 when rounding to nearest), and adding ±0.0 to any other double
+            // leaves it bit for bit unchanged, so the results are identical.
             var cur = -1
             var s = 0.0
-            for i in 0..<n {
-                let g = Int(ip[i])
+            var i = 0
+            while i < n {
+                let id = ip[i]
+                let limit = Swift.min(n, i + buffer.count)
+                var j = i + 1
+                while j < limit && ip[j] == id { j += 1 }
+                let g = Int(id)
                 if g != cur {
                     if cur >= 0 { sp[cur] = s }
                     cur = g >= 0 && g < groups ? g : -1
                     if cur >= 0 { s = sp[cur] }
                 }
-                if cur < 0 { continue }
-                let c1 = useA ? cap[i] : 0, c2 = useB ? cbp[i] : 0
-                var p = pick(0 &- zeroBit(c1), 1 * ap[i], 0)
-                p = pick(0 &- zeroBit(c2), p * bp[i], 0)
-                let e: UInt8 = errorCode(c1) ? c1 : (errorCode(c2) ? c2 : 0)
-                if e != 0, ep[cur] == 0 { ep[cur] = e }
-                s += pick(0 &- UInt64(e == 0 ? 1 : 0), p, -0.0)
+                if cur < 0 { i = j; continue }
+                var k = 0
+                for r in i..<j {
+                    let c1 = useA ? cap[r] : 0, c2 = useB ? cbp[r] : 0
+                    // Table lookups rather than conditionals: the compiler turned those into branches on the
+                    // status codes, which mispredict on columns with 30–50 % blanks.
+                    let bad = ef[Int(c1)] | ef[Int(c2)]
+                    if bad != 0 {
+                        let e = errorCode(c1) ? c1 : c2
+                        if ep[cur] == 0 { ep[cur] = e }
+                    }
+                    // The general kernel's product when b is a value: 1·a (zeroed unless a is a value) times b.
+                    // In bounds: k ≤ r − i < buffer.count.
+                    buffer[k] = Double(bitPattern: (1 * ap[r]).bitPattern & vm[Int(c1)]) * bp[r]
+                    k &+= Int(zeroBit(c2) & (bad ^ 1))
+                }
+                for t in 0..<k { s += buffer[t] }
+                i = j
             }
             if cur >= 0 { sp[cur] = s }
-        }}}}}}}
+        }}}}}}}}
         return true
     }
+
+    /// Per status code: all ones for a value (0), else zero (masks a double's bits to +0.0).
+    static let valueMasks: [UInt64] = (0..<256).map { $0 == 0 ? ~0 : 0 }
+
+    /// Per status code: 1 for an error (2–7), else 0.
+    static let errorFlags: [UInt64] = (0..<256).map { errorCode(UInt8($0)) ? 1 : 0 }
 
     /// Adds per-group counts of rows where `counted(i)` is 1 (it returns 0 or 1; rows with ids outside `0..<groups`
     /// are skipped). An integer rather than a Bool so callers can combine conditions with `&`/`|` and the compiler
@@ -174,19 +265,22 @@ extension Aggregation {
                           into totals: UnsafeMutableBufferPointer<Double>, _ counted: (Int) -> UInt8) {
         let limit = Swift.min(n, ids.count)
         let groups = Swift.min(groups, totals.count)
-        var cur = -1
-        var c = 0
-        for i in 0..<limit {
-            let g = Int(ids[i])
-            if g != cur {
+        // Each run of one group id is found first, then counted by a loop without the group test, which the
+        // compiler can unroll and vectorise (integer counts: any order of additions gives the same total).
+        var i = 0
+        while i < limit {
+            let id = ids[i]
+            var j = i + 1
+            while j < limit && ids[j] == id { j += 1 }
+            let g = Int(id)
+            if g >= 0 && g < groups {
+                var c = 0
+                for r in i..<j { c &+= Int(counted(r)) }
                 // Totals are whole numbers below 2^53, so adding a run's count equals adding 1 per row.
-                if cur >= 0 { totals[cur] += Double(c) }
-                cur = g >= 0 && g < groups ? g : -1
-                c = 0
+                totals[g] += Double(c)
             }
-            c &+= Int(counted(i))
+            i = j
         }
-        if cur >= 0 { totals[cur] += Double(c) }
     }
 
     /// 1 for true, 0 for false, as an integer to combine without branches.

@@ -14,7 +14,9 @@
 //    whole columns — never once per row.
 // 4. Evaluate (`AggregateProgram`, `RowProgram`, `KPISet`): aggregates reduce rows to groups in one pass
 //    (`Aggregation`: group ids, −1 = excluded); element-wise operations run over per-row or per-group
-//    `Vector`s whose status codes carry blanks and errors without boxing.
+//    `Vector`s whose status codes carry blanks and errors without boxing. Aggregates over a bare numeric
+//    column read its storage in place (`NumberSource`, `TypedKernels`), and SUM/AVERAGE/MIN/MAX of a row
+//    expression evaluate it a block of rows at a time (`RowChunks`); both give bit-identical results.
 //
 // Semantic choices (where Excel and LibreOffice Calc agree we follow them; otherwise the choice is named):
 // - Values: number, text, logical, date (Excel serial: days since 1899-12-30, time as the fraction), blank,

@@ -76,6 +76,15 @@ final class EvaluationContext {
     let kpis: [String: Vector]
     /// Columns already converted to vectors, by column index.
     var columnCache: [Int: Vector] = [:]
+    /// Status codes of columns read in place by typed kernels (not converted), by column index.
+    var statusCache: [Int: Status] = [:]
+    /// Whether kernels may read numeric columns in place and reduce row expressions block by block (false forces
+    /// whole-table converted vectors: tests compare both).
+    var streaming = true
+    /// Set when row-level nodes evaluate only these rows of the table (see RowChunks.swift).
+    let rowWindow: Range<Int>?
+    /// The whole-table context a window belongs to (its column status codes are shared).
+    let owner: EvaluationContext?
 
     /// Creates a context.
     init(table: Table, groupIds: [Int32], groupCount: Int, kpis: [String: Vector]) {
@@ -83,12 +92,25 @@ final class EvaluationContext {
         self.groupIds = groupIds
         self.groupCount = groupCount
         self.kpis = kpis
+        rowWindow = nil
+        owner = nil
+    }
+
+    /// A context in which row-level nodes evaluate rows `window` of `owner`'s table only.
+    init(window: Range<Int>, of owner: EvaluationContext) {
+        table = owner.table
+        groupIds = owner.groupIds
+        groupCount = owner.groupCount
+        kpis = owner.kpis
+        streaming = owner.streaming
+        rowWindow = window
+        self.owner = owner
     }
 
     /// Number of elements a vector at `level` has.
     func count(_ level: Level) -> Int {
         switch level {
-        case .row: return table.rowCount
+        case .row: return rowWindow?.count ?? table.rowCount
         case .group, .constant: return groupCount
         }
     }

@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write outputs under this directory instead of the spec's output.directory.", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated: pdf, png, svg.", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated: pdf, png, svg, pages.", valueName: "formats"))
     var format: String?
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Override a spec parameter (repeatable).", valueName: "name=value"))
@@ -127,8 +127,8 @@ struct BuildCommand: ParsableCommand {
         var formats: [String]? = nil
         if let format {
             formats = format.split(separator: ",").map { $0.trimmingCharacters() }
-            for name in formats ?? [] where !["pdf", "png", "svg"].contains(name) {
-                Output.error("error: --format '\(name)' is not a format; use pdf, png or svg (comma-separated)")
+            for name in formats ?? [] where !["pdf", "png", "svg", "pages"].contains(name) {
+                Output.error("error: --format '\(name)' is not a format; use pdf, png, svg or pages (comma-separated)")
                 throw ExitStatus.invalidSpecOrUsage
             }
         }

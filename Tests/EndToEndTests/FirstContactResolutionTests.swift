@@ -35,6 +35,12 @@ struct FirstContactResolutionTests {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report + "/results.json"))) as? [String: Any]
         let kpis = json?["kpis"] as? [[String: Any]]
         let phases = kpis?.first?["phases"] as? [[String: Any]]
+        // The audit trail's fingerprint of the data file is its SHA-256, as sha256sum computes it.
+        let file = ((json?["datasets"] as? [[String: Any]])?.first?["file"] as? [String: Any])
+        if let sha256sum = ProcessRunner.which("sha256sum") {
+            let digest = try ProcessRunner.run(sha256sum, [TestPaths.inRepository("SampleData/tickets.csv")]).stdout.prefix(64)
+            #expect(file?["sha256"] as? String == String(digest))
+        }
         let baseline = phases?.first?["value"] as? Double ?? -1
         let post = phases?.last?["value"] as? Double ?? -1
         #expect(abs(baseline - expected.baseline) < 1e-12)
@@ -113,11 +119,44 @@ struct BadInputTests {
         try expectFailure(spec: Self.minimal, files: ["tickets.csv": csv], status: 3, message: "broken.yaml:13:31: error: KPI 'fcr' (built-in fcr) needs a column 'fcr'")
     }
 
+    @Test func typoSuggestsAColumnTheSpecNeverMentions() throws {
+        // The first read skips `handle_seconds` (the spec never mentions it); the failed evaluation is redone
+        // on a full read, so the did-you-mean still finds it.
+        let spec = Self.minimal.replacingOccurrences(of: "fcr: { label: FCR, builtin: fcr }", with: "aht: { label: AHT, formula: '=AVERAGE(handle_secs)' }")
+            .replacingOccurrences(of: "kpis: [fcr]", with: "kpis: [aht]")
+        let csv = "ticket_id,opened_at,fcr,handle_seconds\nT1,2025-01-05T10:00:00+00:00,Y,100\nT2,2025-02-05T10:00:00+00:00,N,200\n"
+        try expectFailure(spec: spec, files: ["tickets.csv": csv], status: 2, message: "hint: did you mean `handle_seconds`?")
+    }
+
     @Test func validSpecBuilds() throws {
         let folder = try EndToEnd.temporaryDirectory()
         try Self.csv.write(toFile: folder + "/tickets.csv", atomically: true, encoding: .utf8)
         try Self.minimal.write(toFile: folder + "/ok.yaml", atomically: true, encoding: .utf8)
         let run = try EndToEnd.tally(["build", "--out", folder + "/out", folder + "/ok.yaml"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
+    }
+}
+
+/// Which files each output format writes.
+@Suite(.enabled(if: EndToEnd.ready, EndToEnd.skipReason))
+struct OutputFormatTests {
+    @Test func pngIsOnePerChartAndPagesIsOnePerPage() throws {
+        let folder = try EndToEnd.temporaryDirectory()
+        try BadInputTests.csv.write(toFile: folder + "/tickets.csv", atomically: true, encoding: .utf8)
+        try BadInputTests.minimal.write(toFile: folder + "/ok.yaml", atomically: true, encoding: .utf8)
+        let charts = try EndToEnd.tally(["build", "--out", folder + "/a", "--format", "png", folder + "/ok.yaml"])
+        #expect(charts.status == 0, "stderr: \(charts.stderr)")
+        let chartFiles = try FileManager.default.contentsOfDirectory(atPath: folder + "/a/ok/charts")
+        #expect(chartFiles.count == 1 && chartFiles.allSatisfy { $0.hasSuffix(".png") })
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a/ok/pages"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a/ok/report.pdf"))
+        let pages = try EndToEnd.tally(["build", "--out", folder + "/b", "--format", "pdf,pages", folder + "/ok.yaml"])
+        #expect(pages.status == 0, "stderr: \(pages.stderr)")
+        let pdfPages = try EndToEnd.poppler("pdfinfo", [folder + "/b/ok/report.pdf"]).split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        let pageFiles = try FileManager.default.contentsOfDirectory(atPath: folder + "/b/ok/pages").sorted()
+        #expect(pdfPages.map { $0.split(separator: " ").last.map(String.init) } == "\(pageFiles.count)")
+        #expect(pageFiles.first == "page-1.png")
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/b/ok/pages/page-1.png"))
+        #expect(EndToEnd.pngSize(png) == (1240, 1754))  // A4 at 150 dpi
     }
 }

@@ -50,7 +50,7 @@ import Testing
         expectDiagnostics(minimalSpec + """
             output:
               formats: [pdf, jpg]
-            #                ^ error: 'jpg' is not a valid 'format'; use 'pdf', 'png' or 'svg'
+            #                ^ error: 'jpg' is not a valid 'format'; use 'pdf', 'png', 'svg' or 'pages'
               theme: Print
             #        ^ error: 'Print' is not a valid 'theme'; use 'default', 'print' or 'compact'
             # hint: did you mean 'print'?

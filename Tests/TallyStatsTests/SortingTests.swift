@@ -46,3 +46,26 @@ import Testing
         #expect(Array(sorted.dropFirst().dropLast()) == values.filter { !$0.isNaN }.sorted())
     }
 }
+
+/// Merging sorted groups and recognising sorted input.
+@Suite struct SortingMergeTests {
+    @Test func mergedEqualsStableSortOfTheConcatenation() {
+        var g = SortingTests.Generator(state: 42)
+        for _ in 0..<20 {
+            let groups: [[Double]] = (0..<Int(g.next() % 4)).map { _ in
+                (0..<Int(g.next() % 700)).map { _ in Double(Int(g.next() % 50) - 25) / 2 }.sorted()
+            }
+            let zeros: [[Double]] = [[-0.0, 0.0], [0.0, -0.0].sorted()]
+            for input in [groups, zeros] {
+                #expect(Sorting.merged(input).map(\.bitPattern) == input.flatMap { $0 }.sorted().map(\.bitPattern))
+            }
+        }
+    }
+
+    @Test func sortedInputIsRecognised() {
+        #expect(Sorting.isAscending([]) && Sorting.isAscending([1]) && Sorting.isAscending([1, 1, 2, .infinity]))
+        #expect(!Sorting.isAscending([2, 1]) && !Sorting.isAscending([1, .nan, 2]))
+        let sorted = (0..<2000).map { Double($0 / 3) }
+        #expect(Sorting.ascending(sorted) == sorted)
+    }
+}

@@ -128,7 +128,10 @@ enum CSVChunkReader {
         policy: BadRowPolicy, expectedRows: Int
     ) -> ChunkOutcome {
         let columns = plans.count
-        var outcome = ChunkOutcome(builders: plans.map { ColumnBuilder(plan: $0, expectedRows: expectedRows) })
+        // Only the columns being read are typed; skipped ones keep an empty builder.
+        let read = plans.indices.filter { !plans[$0].skip }
+        let first = read.first ?? 0
+        var outcome = ChunkOutcome(builders: plans.map { ColumnBuilder(plan: $0, expectedRows: $0.skip ? 0 : expectedRows) })
         var scanner = CSVScanner(base: shared.base, start: start, end: shared.count, limit: limit, delimiter: delimiter, firstLine: 0)
         let fields = FieldBuffer(capacity: columns * 2 + 8)
         let batch = FieldBatch(capacity: batchSize, columns: columns)
@@ -149,10 +152,10 @@ enum CSVChunkReader {
                     batch.clear()
                 }
                 guard batch.count > 0 else { return }
-                let rows = builders.first?.count ?? 0
+                let rows = read.isEmpty ? 0 : builders[first].count
                 let levels = (0..<columns).map { builders[$0].dictionary.count }
                 var rejected = false
-                for c in 0..<columns {
+                for c in read {
                     let o = c * batch.capacity
                     if !builders[c].appendBatch(shared.base, batch.starts + o, batch.ends + o, batch.flags + o, batch.count,
                                                 context: context, scratch: &scratch) {
@@ -161,14 +164,14 @@ enum CSVChunkReader {
                     }
                 }
                 guard rejected else { return }
-                for c in 0..<columns { builders[c].truncate(to: rows, levels: levels[c]) }
+                for c in read { builders[c].truncate(to: rows, levels: levels[c]) }
                 for r in 0..<batch.count {
                     let levelsBefore = (0..<columns).map { builders[$0].dictionary.count }
-                    for c in 0..<columns {
+                    for (position, c) in read.enumerated() {
                         let i = c * batch.capacity + r
                         if !builders[c].append(shared.base, batch.starts[i], batch.ends[i], flag: batch.flags[i], context: context,
                                                scratch: &scratch) {
-                            for k in 0..<c { builders[k].truncate(to: builders[k].count - 1, levels: levelsBefore[k]) }
+                            for k in read[..<position] { builders[k].truncate(to: builders[k].count - 1, levels: levelsBefore[k]) }
                             let f = RecordFailure(kind: .value(column: c, start: batch.starts[i], end: batch.ends[i], flag: batch.flags[i]),
                                                   recordLine: batch.lines[r], recordStart: batch.recordStarts[r], record: batch.numbers[r])
                             if policy == .fail {

@@ -1,3 +1,4 @@
+import Dispatch
 import TallyCore
 
 /// A file decoded to UTF-8 with its dialect known and its header read: what every later step starts from.
@@ -38,9 +39,9 @@ struct CSVInput {
     /// Decodes, validates, detects the dialect and reads the header.
     init(source original: InputBytes, path: String, options: CSVReadOptions) throws(DiagnosticError) {
         self.path = path
-        // Hashed before anything releases the mapping's pages, so the file is read from disk only once.
         originalCount = original.withUnsafeBufferPointer { $0.count }
-        sha256 = options.fingerprint ? original.withUnsafeBufferPointer { SHA256.hexDigest(UnsafeRawBufferPointer($0)) } : nil
+        // Hashed on another core while this one validates the bytes (both are single passes over the file).
+        let hashing = options.fingerprint ? BackgroundDigest(original) : nil
         var encoding = options.encoding
         // 1. Encoding: anything but UTF-8 is transcoded into memory first.
         let startsUTF16BOM = original.withUnsafeBufferPointer { b in
@@ -68,6 +69,7 @@ struct CSVInput {
         switch result {
         case .failure(let error): throw error
         case .success(let a):
+            sha256 = hashing?.wait()
             bytes = source
             dialect = a.dialect
             header = a.header
@@ -159,5 +161,27 @@ extension String {
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// The SHA-256 of input bytes, computed on a background thread.
+final class BackgroundDigest: @unchecked Sendable {
+    // Written once by the background job before `done` is left; read only after waiting on `done`.
+    private var digest = ""
+    private let done = DispatchGroup()
+
+    /// Starts hashing `bytes` (kept alive until the hash is done).
+    init(_ bytes: InputBytes) {
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            digest = bytes.withUnsafeBufferPointer { SHA256.hexDigest(UnsafeRawBufferPointer($0)) }
+            done.leave()
+        }
+    }
+
+    /// The hex digest, once it is ready.
+    func wait() -> String {
+        done.wait()
+        return digest
     }
 }

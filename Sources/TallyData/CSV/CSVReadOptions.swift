@@ -26,6 +26,9 @@ public struct CSVReadOptions: Sendable, Equatable {
     public var threads: Int?
     /// Also compute the SHA-256 of the file's bytes as read (for the audit trail), in the same read.
     public var fingerprint: Bool = false
+    /// Which columns to type and keep (nil: all). Skipped columns are still tokenised, so a record's
+    /// structure is checked, but their values are never parsed; declared (`schema`) columns are always read.
+    public var columns: ColumnSelection? = nil
 
     /// The defaults: detected delimiter, strict UTF-8, `.` decimals, header row, `bad_rows: fail`, UTC.
     public init(
@@ -107,5 +110,29 @@ public struct ColumnSpec: Sendable, Equatable {
         self.type = type
         self.format = format
         self.timeZone = timeZone
+    }
+}
+
+/// Which columns a read types and keeps: those named, or mentioned anywhere in a text such as a spec.
+///
+/// Matching is Table.column(named:)'s rule (case, spaces, `_` and `-` ignored), and a column counts as
+/// mentioned when its normalised name occurs anywhere in the normalised text — a superset of what the text
+/// uses, never less, so a read for a report skips only columns the report cannot refer to.
+public struct ColumnSelection: Sendable, Equatable {
+    /// The text, normalised.
+    let text: String
+    /// Names always kept, normalised.
+    let names: Set<String>
+
+    /// Keeps the columns mentioned in `text` and those in `names`.
+    public init(mentionedIn text: String, plus names: [String] = []) {
+        self.text = Table.normalisedName(text)
+        self.names = Set(names.map(Table.normalisedName))
+    }
+
+    /// Whether the column is read.
+    public func keeps(_ column: String) -> Bool {
+        let name = Table.normalisedName(column)
+        return !name.isEmpty && (names.contains(name) || text.contains(name))
     }
 }

@@ -33,6 +33,8 @@ public struct CSVReadResult: Sendable {
     public var sha256: String? = nil
     /// Size of the file as read, in bytes (before decoding).
     public var byteCount: Int = 0
+    /// Columns left out by `CSVReadOptions.columns`, in file order.
+    public var unreadColumns: [String] = []
 }
 
 /// The CSV reader: bytes → typed `Table`, with every problem located by line, column and byte offset.
@@ -167,7 +169,13 @@ public enum CSVReader {
             plans.append(plan)
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        let undeclared = plans.indices.filter { !plans[$0].declared }
+        // Columns outside the selection are skipped (declared ones are always read); a selection that would
+        // leave nothing is ignored, so the table still has its rows.
+        if let selection = options.columns {
+            let skip = plans.map { !$0.declared && !selection.keeps($0.name) }
+            if skip.contains(false) { for i in plans.indices { plans[i].skip = skip[i] } }
+        }
+        let undeclared = plans.indices.filter { !plans[$0].declared && !plans[$0].skip }
         guard !undeclared.isEmpty else { return plans }
         let sample = CSVRecords.sample(input, columns: undeclared, limit: sampleSize)
         for (k, column) in undeclared.enumerated() {
@@ -256,12 +264,14 @@ public enum CSVReader {
         var columns: [Column] = []
         var inferred = Set<String>()
         var misfits: [Int] = []
-        for c in plans.indices {
+        var slot = [Int](repeating: -1, count: plans.count)  // plan index → index in `columns`
+        for c in plans.indices where !plans[c].skip {
             var parts: [ColumnBuilder] = []
             parts.reserveCapacity(outcomes.count)
             for k in outcomes.indices { parts.append(outcomes[k].builders[c]) }
             for k in outcomes.indices { outcomes[k].builders[c] = ColumnBuilder(plan: plans[c], expectedRows: 0) }
             if parts.contains(where: \.misfit) { misfits.append(c) }
+            slot[c] = columns.count
             columns.append(ColumnMerge.merge(&parts, plan: plans[c]))
             if !plans[c].declared { inferred.insert(plans[c].name) }
         }
@@ -274,13 +284,14 @@ public enum CSVReader {
                 case .ambiguousDates: plan.type = .text
                 }
                 plans[c] = plan
-                columns[c] = ColumnMerge.build(values: raw[k], plan: plan, context: context)
+                columns[slot[c]] = ColumnMerge.build(values: raw[k], plan: plan, context: context)
             }
         }
         let rowCount = columns.first?.count ?? 0
         return CSVReadResult(
             table: Table(name: name, columns: columns, rowCount: rowCount), dialect: input.dialect, skippedRows: skipped,
-            warnings: [], inferredColumns: inferred, sha256: input.sha256, byteCount: input.originalCount)
+            warnings: [], inferredColumns: inferred, sha256: input.sha256, byteCount: input.originalCount,
+            unreadColumns: plans.filter(\.skip).map(\.name))
     }
 
     /// Rough row count from the first 64 KB (for reserving capacity).

@@ -62,4 +62,6 @@ struct ColumnPlan: Sendable {
     var zone: TimeZoneRule?
     /// Average value length in the sample (bytes), to reserve text storage once instead of regrowing.
     var averageBytes = 0
+    /// Not read: the field is tokenised (the record's structure is still checked) but never typed or kept.
+    var skip = false
 }

@@ -152,6 +152,16 @@ enum AggregateFunctions {
             let ranges = compiled.ranges, reduces = compiled.reduces, level = compiled.level
             let node = Node(type: isDate ? .date : .number, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
+                if reduces, ranges.count == 1, let numbers = ColumnAccess.typedNumbers(ranges[0], ctx: ctx),
+                   let summary = Aggregation.summary(numbers, ids: ctx.groupIds, groups: n, mask: nil, minMax: usesMinMax) {
+                    // One numeric column: summed in place, no converted copy.
+                    return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
+                }
+                if reduces, ranges.count == 1,
+                   let summary = RowChunks.summary(ranges[0], ctx: ctx, groups: n, minMax: usesMinMax, readsMax: name == "MAX") {
+                    // One row expression: evaluated and summed a block of rows at a time.
+                    return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
+                }
                 let summary = Aggregation.Summary(inputs(ranges, reduces: reduces, ctx: ctx), groups: n, minMax: usesMinMax)
                 return Aggregation.numbers(n, isDate: isDate) { finish(summary, [], $0) }
             })
@@ -168,10 +178,19 @@ enum AggregateFunctions {
             let ranges = compiled.ranges, reduces = compiled.reduces, level = compiled.level
             let node = Node(type: .number, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
-                let ins = inputs(ranges, reduces: reduces, ctx: ctx)
-                let summary = Aggregation.Summary(ins, groups: n, minMax: false)
+                var typed: (TypedNumbers, Aggregation.Summary)?
+                if reduces, ranges.count == 1, let numbers = ColumnAccess.typedNumbers(ranges[0], ctx: ctx),
+                   let summary = Aggregation.summary(numbers, ids: ctx.groupIds, groups: n, mask: nil, minMax: false) {
+                    typed = (numbers, summary)
+                }
+                // One numeric column is read in place by both passes; anything else goes through its vectors.
+                let ins = typed == nil ? inputs(ranges, reduces: reduces, ctx: ctx) : []
+                let summary = typed?.1 ?? Aggregation.Summary(ins, groups: n, minMax: false)
                 var squares = [Double](repeating: 0, count: n)
                 let means = (0..<n).map { summary.count[$0] > 0 ? summary.sum[$0] / Double(summary.count[$0]) : 0 }
+                if let (numbers, _) = typed {
+                    _ = Aggregation.squaredDeviations(numbers, ids: ctx.groupIds, means: means, into: &squares)
+                }
                 for input in ins {
                     if case .numbers(let xs, _) = input.vector.payload, case .rows(let ids) = input.map, ids.count >= xs.count {
                         // One number column over grouped rows: the register-run kernel (same sums, row order).
@@ -210,7 +229,11 @@ enum AggregateFunctions {
             let type: FormulaType = isDate && ranges.allSatisfy({ $0.type == .date }) ? .date : .number
             let node = Node(type: type, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
-                var buckets = Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
+                var typed: Aggregation.Buckets?
+                if reduces, ranges.count == 1, let numbers = ColumnAccess.typedNumbers(ranges[0], ctx: ctx) {
+                    typed = Aggregation.buckets(numbers, ids: ctx.groupIds, groups: n)
+                }
+                var buckets = typed ?? Aggregation.Buckets(inputs(ranges, reduces: reduces, ctx: ctx), groups: n)
                 let extraVectors = extras.map { $0(ctx) }
                 let offsets = buckets.offsets, errors = buckets.error
                 return buckets.values.withUnsafeMutableBufferPointer { all in
@@ -300,9 +323,13 @@ enum AggregateFunctions {
         case .numbers, .booleans: break
         default: return false
         }
-        let n = input.vector.count
+        return countStatusRows(input.vector.status, count: input.vector.count, ids: ids, name: name, into: &totals)
+    }
+
+    /// COUNT / COUNTA / COUNTBLANK over grouped rows of `count` number or logical elements with `status`.
+    static func countStatusRows(_ status: Status, count n: Int, ids: [Int32], name: String, into totals: inout [Double]) -> Bool {
         guard ids.count >= n else { return false }
-        let codes = input.vector.status.materialized(n) ?? []
+        let codes = status.materialized(n) ?? []
         guard codes.isEmpty || codes.count >= n else { return false }
         let groups = totals.count
         // Which status codes count: 0 value, 1 blank, 2–7 errors, 8 omitted FALSE, 9 empty text.
@@ -345,6 +372,11 @@ enum AggregateFunctions {
             let node = Node(type: .number, level: level, span: call.span, run: { ctx in
                 let n = ctx.count(level)
                 var totals = [Double](repeating: 0, count: n)
+                if reduces, ranges.count == 1, let (status, rows) = ColumnAccess.typedStatus(ranges[0], ctx: ctx),
+                   countStatusRows(status, count: rows, ids: ctx.groupIds, name: name, into: &totals) {
+                    // A number or logical column is counted from its status alone: its values are never converted.
+                    return Vector(payload: .numbers(totals, isDate: false), status: .allValid, count: n)
+                }
                 for input in inputs(ranges, reduces: reduces, ctx: ctx) {
                     if countTypedRows(input, name: name, into: &totals) { continue }
                     totals.withUnsafeMutableBufferPointer { tp in
@@ -424,6 +456,12 @@ enum AggregateFunctions {
             return nil
         }
         let node = Node(type: .number, level: level, span: call.span, run: { ctx in
+            if reduces, ranges.count == 2, let a = ColumnAccess.typedNumbers(ranges[0], ctx: ctx),
+               let b = ColumnAccess.typedNumbers(ranges[1], ctx: ctx), a.count == ctx.table.rowCount,
+               let (sums, errors) = Aggregation.sumProduct(a, b, ids: ctx.groupIds, groups: ctx.count(level)) {
+                // Two numeric columns: multiplied and summed in place (the same fused kernel as below).
+                return Aggregation.numbers(ctx.count(level)) { g in errors[g] != 0 ? err(errors[g]) : .number(sums[g]) }
+            }
             let vectors = ranges.map { $0.run(ctx) }
             let rows = reduces ? ctx.table.rowCount : ctx.count(level)
             let n = ctx.count(level)

@@ -94,14 +94,18 @@ enum ConditionalFunctions {
             return nil
         }
         let level = reduces ? .group : Elementwise.level(all)
-        let rangeRuns = ranges.map(\.run), valueRun = valueNode?.run
+        let rangeRuns = ranges.map(\.run), valueRun = valueNode?.run, rangeNodes = ranges
         let fixedCriteria = criteria
         let isDate = (kind == .max || kind == .min || kind == .average) && valueNode?.type == .date
         let node = Node(type: isDate ? .date : .number, level: level, span: call.span, run: { ctx in
             let n = ctx.count(level)
             let rows = reduces ? ctx.table.rowCount : n
             if kind == .count, reduces, rangeRuns.count == 1 {
-                // COUNTIF over grouped rows: count matches directly, no mask.
+                // COUNTIF over grouped rows: count matches directly, no mask; a numeric column is read in place.
+                if let numbers = ColumnAccess.typedNumbers(rangeNodes[0], ctx: ctx),
+                   let counts = fixedCriteria[0].countPerGroup(numbers, ids: ctx.groupIds, groups: n) {
+                    return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
+                }
                 let v = rangeRuns[0](ctx)
                 if let counts = fixedCriteria[0].countPerGroup(v, ids: ctx.groupIds, groups: n) {
                     return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
@@ -137,22 +141,33 @@ enum ConditionalFunctions {
                 return Vector(payload: .numbers(counts, isDate: false), status: .allValid, count: n)
             }
             guard let valueRun else { return .scalar(.error(.value), count: n) }
+            if reduces, let valueNode, let numbers = ColumnAccess.typedNumbers(valueNode, ctx: ctx),
+               let summary = Aggregation.summary(numbers, ids: ctx.groupIds, groups: n, mask: mask,
+                                                 minMax: kind == .max || kind == .min) {
+                // A numeric value column is summed in place under the criteria mask.
+                return finish(summary, groups: n, kind: kind, isDate: isDate)
+            }
             var values = valueRun(ctx)
             if values.isScalar { values = expand(values, rows) }
             let summary = Aggregation.Summary([AggregateInput(vector: values, map: map)], groups: n, masks: [mask],
                                                 minMax: kind == .max || kind == .min)
-            return Aggregation.numbers(n, isDate: isDate) { g in
-                if summary.error[g] != 0 { return AggregateFunctions.err(summary.error[g]) }
-                switch kind {
-                case .sum: return .number(summary.sum[g])
-                case .average: return summary.count[g] == 0 ? .error(.divisionByZero) : .number(summary.sum[g] / Double(summary.count[g]))
-                case .max: return .number(summary.count[g] == 0 ? 0 : summary.max[g])
-                case .min: return .number(summary.count[g] == 0 ? 0 : summary.min[g])
-                case .count: return .number(0)
-                }
-            }
+            return finish(summary, groups: n, kind: kind, isDate: isDate)
         })
         return c.folded(node)
+    }
+
+    /// The per-group result of SUMIFS, AVERAGEIFS, MAXIFS or MINIFS from the matching rows' summary.
+    static func finish(_ summary: Aggregation.Summary, groups n: Int, kind: Kind, isDate: Bool) -> Vector {
+        Aggregation.numbers(n, isDate: isDate) { g in
+            if summary.error[g] != 0 { return AggregateFunctions.err(summary.error[g]) }
+            switch kind {
+            case .sum: return .number(summary.sum[g])
+            case .average: return summary.count[g] == 0 ? .error(.divisionByZero) : .number(summary.sum[g] / Double(summary.count[g]))
+            case .max: return .number(summary.count[g] == 0 ? 0 : summary.max[g])
+            case .min: return .number(summary.count[g] == 0 ? 0 : summary.min[g])
+            case .count: return .number(0)
+            }
+        }
     }
 
     /// COUNTIFS per group from `Criterion.hitBytes` (nil when a range is not a typed row vector): the same rows as

@@ -38,7 +38,14 @@ public struct OutputSpec: Sendable, Hashable {
 
 /// An output file format.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case pdf, png, svg
+    /// The report as one PDF.
+    case pdf
+    /// One PNG per chart.
+    case png
+    /// One SVG per chart.
+    case svg
+    /// One PNG per PDF page (for slide decks and portfolios that take images).
+    case pages
 }
 
 /// Page size and orientation.

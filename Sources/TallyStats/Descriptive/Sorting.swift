@@ -10,6 +10,8 @@ public enum Sorting {
 
     /// The values in ascending order (stable).
     public static func ascending(_ values: [Double]) -> [Double] {
+        // Already in order (a caller sorted once for several statistics): nothing to do.
+        if isAscending(values) { return values }
         guard values.count >= radixThreshold else { return values.sorted() }
         var keys = [UInt64](unsafeUninitializedCapacity: values.count) { buffer, count in
             for (i, value) in values.enumerated() { buffer[i] = key(value) }
@@ -18,6 +20,46 @@ public enum Sorting {
         var order = values
         radixSort(keys: &keys, values: &order)
         return order
+    }
+
+    /// Whether `values` is already in ascending order (non-decreasing; false when it holds NaN).
+    public static func isAscending(_ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            var i = 1
+            while i < v.count {
+                if !(v[i - 1] <= v[i]) { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// Sorted arrays merged into one sorted array — the stable sort of their concatenation (ties keep the
+    /// earlier array first), in linear time.
+    public static func merged(_ arrays: [[Double]]) -> [Double] {
+        var result: [Double] = []
+        for next in arrays {
+            if result.isEmpty {
+                result = next
+                continue
+            }
+            var out: [Double] = []
+            out.reserveCapacity(result.count + next.count)
+            var i = 0, j = 0
+            while i < result.count && j < next.count {
+                if next[j] < result[i] {
+                    out.append(next[j])
+                    j += 1
+                } else {
+                    out.append(result[i])
+                    i += 1
+                }
+            }
+            out.append(contentsOf: result[i...])
+            out.append(contentsOf: next[j...])
+            result = out
+        }
+        return result
     }
 
     /// A key whose unsigned order is the numeric order of `value` (−0 mapped to +0).

@@ -99,7 +99,7 @@ enum BatchKeys {
 /// Keys of `output:`.
 enum OutputKeys {
     static let formats = Field(
-        "formats", .list(.choice(OutputFormat.allCases.map(\.rawValue))), default: "[pdf]", "Files to write: pdf, png, svg.")
+        "formats", .list(.choice(OutputFormat.allCases.map(\.rawValue))), default: "[pdf]", "Files to write: pdf (the report), png and svg (one per chart), pages (one PNG per PDF page).")
     static let directory = Field(
         "directory", .text, default: "out/<spec file name>", "Where to write, relative to the working directory.")
     static let page = Field("page", .object(PageKeys.schema), "Page size and orientation.")

@@ -1,0 +1,132 @@
+import Testing
+import TallyCore
+import TallyData
+@testable import TallyFormula
+
+/// The branch-free elementwise kernels (`Operators.kernelArithmetic`, `LogicalFunctions.fastNumericIf`) must give
+/// the same value and status for every element as the general per-value paths, on random data with blanks, errors,
+/// "", omitted FALSE, ±0, zeros to divide by and values that overflow.
+@Suite struct ElementwiseKernelTests {
+    typealias Random = FastPathTests.Random
+
+    /// A number vector from FastPathTests with a few huge values (overflow) and more zeros (division).
+    static func operand(_ n: Int, _ r: inout Random) -> Vector {
+        var v = FastPathTests.vector(n, &r)
+        if case .numbers(var xs, let isDate) = v.payload {
+            for _ in 0..<(n / 20) { xs[r.below(n)] = r.below(2) == 0 ? 1e308 : 0 }
+            v.payload = .numbers(xs, isDate: isDate)
+        }
+        return v
+    }
+
+    /// An element with its number's exact bits.
+    static func bits(_ v: FormulaValue) -> String {
+        switch v {
+        case .number(let x): return "n\(x.bitPattern)"
+        case .date(let x): return "d\(x.bitPattern)"
+        default: return v.description
+        }
+    }
+
+    /// The vector with "" and omitted-FALSE elements turned into blanks.
+    static func plain(_ v: Vector) -> Vector {
+        guard case .codes(let codes) = v.status else { return v }
+        var out = v
+        out.status = .codes(codes.map { $0 == statusEmptyText || $0 == statusOmittedFalse ? statusBlank : $0 })
+        return out
+    }
+
+    @Test func arithmeticKernelMatchesPerValueCombine() {
+        var r = Random(state: 0xA5A5_0101_C3C3_7E7E)
+        let kinds: [(Operators.ArithmeticKind, @Sendable (Double, Double) -> FormulaValue)] = [
+            (.add, { Elementwise.finite($0 + $1) }), (.subtract, { Elementwise.finite($0 - $1) }),
+            (.multiply, { Elementwise.finite($0 * $1) }),
+            (.divide, { $1 == 0 ? .error(.divisionByZero) : Elementwise.finite($0 / $1) }),
+        ]
+        for _ in 0..<6 {
+            let n = 200 + r.below(800)
+            let a = Self.operand(n, &r), b = Self.operand(n, &r)
+            let scalars: [Vector] = [.scalar(.number(2.5), count: n), .scalar(.number(0), count: n), .scalar(.blank, count: n),
+                                     .scalar(.number(-0.0), count: n)]
+            let pairs = [(a, b), (a, scalars[r.below(4)]), (scalars[r.below(4)], b)]
+            for (kind, f) in kinds {
+                for (x, y) in pairs {
+                    guard let fast = Operators.kernelArithmetic(kind, x, y, n: n, isDate: false) else {
+                        Issue.record("kernel declined \(kind)")
+                        continue
+                    }
+                    let expected = (0..<n).map { Self.bits(Operators.combine(x.value(x.isScalar ? 0 : $0), y.value(y.isScalar ? 0 : $0), f)) }
+                    #expect((0..<n).map { Self.bits(fast.value($0)) } == expected, "\(kind)")
+                }
+            }
+        }
+    }
+
+    @Test func numericIfMatchesPerValueChoice() {
+        var r = Random(state: 0x0BAD_CAFE_D00D_F00D)
+        for trial in 0..<8 {
+            let n = 200 + r.below(800)
+            var codes = [UInt8](repeating: 0, count: n)
+            for i in 0..<n where r.below(4) == 0 { codes[i] = [statusBlank, 2, 5, statusEmptyText, statusOmittedFalse][r.below(5)] }
+            let condition = trial % 2 == 0
+                ? Vector(payload: .booleans((0..<n).map { _ in r.below(2) == 0 }), status: .codes(codes), count: n)
+                : Vector(payload: .numbers((0..<n).map { _ in Double(r.below(3)) - 1 }, isDate: false), status: .codes(codes), count: n)
+            // Branch elements that are "" or an inner IF's omitted FALSE keep their status in the kernel but become
+            // #VALUE! / 0 in the general builder (a difference older than these kernels), so branches here hold
+            // values, blanks and errors; `formerLoop` below covers the rest.
+            let then = Self.plain(Self.operand(n, &r))
+            let elses: [Vector?] = [Self.plain(Self.operand(n, &r)), nil, .scalar(.text(""), count: n), .scalar(.blank, count: n),
+                                    .scalar(.number(-0.0), count: n), .scalar(.error(.notAvailable), count: n)]
+            for otherwise in elses {
+                for (t, e) in [(then, otherwise), (otherwise ?? then, then)] {
+                    guard let fast = LogicalFunctions.fastNumericIf(condition, t, e, n: n, isDate: false) else {
+                        Issue.record("kernel declined")
+                        continue
+                    }
+                    // IF's per-value rule (compileIf): the condition as a logical, a blank branch gives 0, no else
+                    // branch gives the FALSE aggregates skip.
+                    let expected: [String] = (0..<n).map { i in
+                        switch Coercion.logical(condition.value(i)) {
+                        case .failure(let err): return Self.bits(.error(err))
+                        case .success(let yes):
+                            guard let branch = yes ? t : e else { return "omitted" }
+                            let v = branch.value(branch.isScalar ? 0 : i)
+                            if case .blank = v { return Self.bits(.number(0)) }
+                            return Self.bits(v)
+                        }
+                    }
+                    let actual: [String] = (0..<n).map { i in
+                        if case .codes(let c) = fast.status, c[i] == statusOmittedFalse { return "omitted" }
+                        return Self.bits(fast.value(i))
+                    }
+                    #expect(actual == expected, "trial \(trial)")
+                }
+            }
+            // Every status in the branches, against the per-row rule the kernel had before it was made branch-free.
+            let rawThen = Self.operand(n, &r), rawElse = Self.operand(n, &r)
+            for otherwise in [rawElse, nil] as [Vector?] {
+                guard let fast = LogicalFunctions.fastNumericIf(condition, rawThen, otherwise, n: n, isDate: false),
+                      let a = LogicalFunctions.NumericBranch(rawThen), let b = LogicalFunctions.NumericBranch(otherwise),
+                      case .numbers(let xs, _) = fast.payload else {
+                    Issue.record("kernel declined")
+                    continue
+                }
+                let fastCodes = fast.status.materialized(n) ?? [UInt8](repeating: 0, count: n)
+                for i in 0..<n {
+                    let c = codes[i]
+                    let truth: Bool
+                    switch condition.payload {
+                    case .booleans(let bs): truth = bs[i]
+                    case .numbers(let v, _): truth = v[i] != 0
+                    default: truth = false
+                    }
+                    let expected: (Double, UInt8)
+                    if Aggregation.isError(c) { expected = (0, c) } else if c == statusEmptyText {
+                        expected = (0, FormulaError.value.statusCode)
+                    } else if c == 0 && truth { expected = a.value(i) } else { expected = b.value(i) }
+                    #expect(xs[i].bitPattern == expected.0.bitPattern && fastCodes[i] == expected.1, "row \(i)")
+                }
+            }
+        }
+    }
+}
