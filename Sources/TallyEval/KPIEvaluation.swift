@@ -57,7 +57,7 @@ enum KPIEvaluation {
         // Formulas run in spec order (a KPI may use earlier ones); the statistics of each KPI — sorts, rank
         // tests, intervals — are independent, so they run on every core. Results keep spec order.
         results = ParallelMap.run(pending) { item in
-            let samples = item.column.map { PhaseSamples(column: $0, groups: item.groups, groupCount: groupCount, sorted: item.compiled.kind == "median") }
+            let samples = item.column.map { PhaseSamples(column: $0, groups: item.groups, groupCount: groupCount, need: PhaseStatistics.need(kind: item.compiled.kind)) }
             return result(for: item.compiled, values: item.values, samples: samples, phases: phases)
         }
         adjustForMultipleTesting(&results)

@@ -65,7 +65,11 @@ enum MonitoringEvaluation {
         _ request: Request, kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: Period, phases: [ResolvedPhase],
         exclusions: [ExclusionSpec]
     ) -> MonitoringResult {
-        let (points, samples) = periodSeries(kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
+        // Only subgroup charts (x̄-R, x̄-S) use the values; every other series needs the counts per period.
+        let chart = request.control?.chart.value
+        let (points, samples) = periodSeries(
+            kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions,
+            samplesNeed: chart == .xbarR || chart == .xbarS ? .values : .counts)
         var result = MonitoringResult(
             blockId: request.blockId, blockType: request.blockType, kpi: kpi.spec.id.value, period: unit.rawValue, points: points,
             chart: nil, nhs: nil)
@@ -112,7 +116,7 @@ enum MonitoringEvaluation {
     /// A KPI per period over the phases' span (gaps where a period has no data), with its observations.
     static func periodSeries(
         kpi: KPIEvaluation.CompiledKPI, table: Table, rowDays: [Int], unit: Period, phases: [ResolvedPhase],
-        exclusions: [ExclusionSpec]
+        exclusions: [ExclusionSpec], samplesNeed: PhaseSamples.Need = .counts
     ) -> (points: [PeriodValue], samples: PhaseSamples?) {
         let (first, last) = span(rowDays: rowDays, phases: phases)
         var starts: [Int] = []
@@ -146,7 +150,7 @@ enum MonitoringEvaluation {
             }
         }
         let values = kpi.program.evaluate(table: table, groupIds: groups, groupCount: max(1, starts.count))
-        let samples = kpi.sampleColumn.flatMap { table.column(named: $0) }.map { PhaseSamples(column: $0, groups: groups, groupCount: max(1, starts.count)) }
+        let samples = kpi.sampleColumn.flatMap { table.column(named: $0) }.map { PhaseSamples(column: $0, groups: groups, groupCount: max(1, starts.count), need: samplesNeed) }
         var points: [PeriodValue] = []
         for (index, periodStart) in starts.enumerated() {
             let n = samples?.count(index) ?? 0

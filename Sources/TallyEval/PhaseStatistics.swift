@@ -4,27 +4,35 @@ import TallyStats
 
 /// The observations behind a KPI, split by phase: numbers (booleans as 1/0) of the KPI's sample column.
 struct PhaseSamples {
-    private var values: [[Double]]
-
-    /// Splits the non-missing values of `column` by group id (rows with −1 are left out); `sorted` sorts each
-    /// group once for statistics that all sort (medians: interval and rank test), which then find it in order.
-    init(column: Column, groups: [Int32], groupCount: Int, sorted: Bool = false) {
-        self.init(column: column, groups: groups, groupCount: groupCount)
-        if sorted { values = values.map(Sorting.ascending) }
+    /// What a statistic needs of the observations.
+    enum Need {
+        /// Only how many there are per group (proportions, p-charts).
+        case counts
+        /// The values, in row order (means, NPS, subgroup charts).
+        case values
+        /// The values sorted (medians: the interval and the rank test both sort, and find them in order).
+        case sortedValues
     }
 
-    /// Splits the non-missing values of `column` by group id, in row order.
-    init(column: Column, groups: [Int32], groupCount: Int) {
+    private var sizes: [Int]
+    private var values: [[Double]]
+
+    /// Splits the non-missing, finite values of `column` by group id (rows with −1 are left out).
+    init(column: Column, groups: [Int32], groupCount: Int, need: Need = .values) {
         let rows = min(column.count, groups.count)
         let validity = column.validity
-        // One switch on the storage, then a tight loop per type: sizes first, so each group is allocated once.
-        func split<T>(_ stored: [T], _ number: (T) -> Double) -> [[Double]] {
-            // Sizes from validity alone (a non-finite decimal only makes its group's reserve one too large).
+        // One switch on the storage, then tight loops per type: counts first, so each group is allocated once.
+        func split<T>(_ stored: [T], _ number: (T) -> Double) -> (sizes: [Int], values: [[Double]]) {
             var sizes = [Int](repeating: 0, count: groupCount)
-            for row in 0..<rows {
-                let group = Int(groups[row])
-                if group >= 0, group < groupCount, validity[row] { sizes[group] += 1 }
+            stored.withUnsafeBufferPointer { values in
+                groups.withUnsafeBufferPointer { ids in
+                    for row in 0..<rows {
+                        let group = Int(ids[row])
+                        if group >= 0, group < groupCount, validity[row], number(values[row]).isFinite { sizes[group] += 1 }
+                    }
+                }
             }
+            guard need != .counts else { return (sizes, []) }
             // One flat buffer, each group a range of it, filled in row order; then one array per group.
             var cursor = [Int](repeating: 0, count: groupCount)
             var running = 0
@@ -47,28 +55,27 @@ struct PhaseSamples {
                         }
                     }
                 }
-                // Slots left by non-finite values are zeroed, then never read.
-                for g in 0..<groupCount where cursor[g] < starts[g] + sizes[g] {
-                    for i in cursor[g]..<(starts[g] + sizes[g]) { buffer[i] = 0 }
-                }
                 initialised = running
             }
-            return (0..<groupCount).map { Array(flat[starts[$0]..<cursor[$0]]) }
+            return (sizes, (0..<groupCount).map { Array(flat[starts[$0]..<(starts[$0] + sizes[$0])]) })
         }
+        let result: (sizes: [Int], values: [[Double]])
         switch column.storage {
-        case .integers(let v): values = split(v) { Double($0) }
-        case .numbers(let v): values = split(v) { $0 }
-        case .booleans(let v): values = split(v) { $0 ? 1 : 0 }
-        case .dates(let v): values = split(v) { Double($0) }
-        case .datetimes(let v): values = split(v) { Double($0) }
-        case .categories, .texts: values = [[Double]](repeating: [], count: groupCount)
+        case .integers(let v): result = split(v) { Double($0) }
+        case .numbers(let v): result = split(v) { $0 }
+        case .booleans(let v): result = split(v) { $0 ? 1 : 0 }
+        case .dates(let v): result = split(v) { Double($0) }
+        case .datetimes(let v): result = split(v) { Double($0) }
+        case .categories, .texts: result = ([Int](repeating: 0, count: groupCount), [[Double]](repeating: [], count: groupCount))
         }
+        sizes = result.sizes
+        values = need == .sortedValues ? result.values.map(Sorting.ascending) : result.values
     }
 
     /// Observations in group `index`.
-    func count(_ index: Int) -> Int { index < values.count ? values[index].count : 0 }
+    func count(_ index: Int) -> Int { index < sizes.count ? sizes[index] : 0 }
 
-    /// The observations of group `index`.
+    /// The observations of group `index` (empty when only counts were kept).
     func observations(_ index: Int) -> [Double] { index < values.count ? values[index] : [] }
 }
 
@@ -97,19 +104,29 @@ enum PhaseStatistics {
         return facts(estimate)
     }
 
+    /// What a KPI kind's interval and comparison need of its observations.
+    static func need(kind: String) -> PhaseSamples.Need {
+        switch kind {
+        case "proportion": return .counts
+        case "median": return .sortedValues
+        default: return .values
+        }
+    }
+
     /// A later phase against the baseline with the kind's method.
     static func compare(kind: String, baseline: KPIPhaseValue, later: KPIPhaseValue, samples: PhaseSamples, baselineGroup: Int, laterGroup: Int) -> KPIComparison {
         var comparison = KPIComparison(phase: later.phase, baseline: baseline.phase, methods: [])
         let base = samples.observations(baselineGroup), next = samples.observations(laterGroup)
         switch kind {
         case "proportion":
+            let (baseCount, nextCount) = (samples.count(baselineGroup), samples.count(laterGroup))
             guard let p1 = baseline.value, let p2 = later.value else {
                 comparison.notComputable = "no value in one of the phases"
                 return comparison
             }
             let result = ProportionInference.compare(
-                baseline: ProportionCounts(successes: Int((p1 * Double(base.count)).rounded()), trials: base.count),
-                later: ProportionCounts(successes: Int((p2 * Double(next.count)).rounded()), trials: next.count), level: level)
+                baseline: ProportionCounts(successes: Int((p1 * Double(baseCount)).rounded()), trials: baseCount),
+                later: ProportionCounts(successes: Int((p2 * Double(nextCount)).rounded()), trials: nextCount), level: level)
             comparison.methods = [result.difference.method.rawValue, result.test.method.rawValue]
             fill(&comparison, difference: result.difference, test: result.test, caveats: result.caveats)
             // TallyStats reports proportion differences in percentage points; Results keeps the KPI's unit (fractions).
