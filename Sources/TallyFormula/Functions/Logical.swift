@@ -56,33 +56,44 @@ enum LogicalFunctions {
             let n = ctx.count(level)
             let condition = runs[0](ctx), then = runs[1](ctx)
             let otherwise = omittedElse ? nil : runs[2](ctx)
-            func pick(_ i: Int) -> (FormulaValue, omitted: Bool) {
-                switch Coercion.logical(condition.value(i)) {
-                case .failure(let e): return (.error(e), false)
-                case .success(true):
-                    let v = then.value(i)
-                    if case .blank = v { return (.number(0), false) }  // IF(x,,…) returns 0
-                    return (v, false)
-                case .success(false):
-                    guard let otherwise else { return (.boolean(false), true) }
-                    let v = otherwise.value(i)
-                    if case .blank = v { return (.number(0), false) }
-                    return (v, false)
+            if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
+                switch Coercion.logical(condition.value(0)) {
+                case .failure(let e): return .scalar(.error(e), count: n)
+                case .success(let yes):
+                    guard let branch = yes ? then : otherwise else { return .scalar(.boolean(false), count: n) }
+                    let v = branch.value(0)
+                    if case .blank = v { return .scalar(.number(0), count: n) }  // IF(x,,…) returns 0
+                    return .scalar(v, count: n)
                 }
             }
-            if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
-                return .scalar(pick(0).0, count: n)
-            }
-            if let fast = fastNumericIf(condition, then, otherwise, n: n, isDate: type == .date) { return fast }
-            var builder = VectorBuilder(type: type, count: n)
-            for i in 0..<n {
-                let (v, omitted) = pick(i)
-                builder.append(v)
-                if omitted { builder.markLastOmittedFalse() }
-            }
-            return builder.build()
+            if let fast = fastNumericIf(condition, then, otherwise, n: n, type: type) { return fast }
+            return generalIf(condition, then, otherwise, n: n, type: type)
         })
         return c.folded(node)
+    }
+
+    /// IF element by element for any vectors: the chosen branch's element is returned unchanged (a blank as 0), so
+    /// "" and an inner IF's omitted FALSE keep their status, exactly as in `fastNumericIf`.
+    static func generalIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, type: FormulaType) -> Vector {
+        var builder = VectorBuilder(type: type, count: n)
+        for i in 0..<n {
+            switch Coercion.logical(condition.value(i)) {
+            case .failure(let e): builder.append(.error(e))
+            case .success(let yes):
+                guard let branch = yes ? then : otherwise else { builder.appendOmittedFalse(); continue }
+                if !branch.isScalar && branch.status.code(i) == statusOmittedFalse {
+                    // Typed storage only (`.values` and scalars report no codes): a real FALSE stays a FALSE.
+                    builder.appendOmittedFalse()
+                    continue
+                }
+                switch branch.value(branch.isScalar ? 0 : i) {
+                case .blank: builder.append(.number(0))  // IF(x,,…) returns 0
+                case .text(let s) where s.isEmpty: builder.appendEmptyText()
+                case let v: builder.append(v)
+                }
+            }
+        }
+        return builder.build()
     }
 
     /// A branch of IF that is numeric: a number vector or a scalar number, blank, "" or omitted FALSE.
@@ -120,7 +131,7 @@ enum LogicalFunctions {
     }
 
     /// IF over a logical (or numeric) condition choosing between numeric branches: one loop, no per-row values.
-    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, isDate: Bool) -> Vector? {
+    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, type: FormulaType) -> Vector? {
         guard let a = NumericBranch(then), let b = NumericBranch(otherwise) else { return nil }
         let conditionCodes = condition.status.materialized(n) ?? []
         var truth = [Bool](repeating: false, count: n)
@@ -147,6 +158,7 @@ enum LogicalFunctions {
             out[i] = chosen.0
             if chosen.1 != 0 { codes[i] = chosen.1; gaps = true }
         }
+        let isDate = type == .date
         return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
     }
 
