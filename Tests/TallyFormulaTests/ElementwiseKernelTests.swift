@@ -128,4 +128,38 @@ import TallyData
             }
         }
     }
+
+    /// The kernel's result holds dates exactly when the general builder's would: an untyped IF whose chosen values are
+    /// all dates (`IF(ISBLANK(d), "", d)`) keeps them, one plain number (or a blank's 0) among them makes numbers.
+    @Test func numericIfKeepsDatesLikeGeneralPath() {
+        var r = Random(state: 0xD47E_5EED_0F0F_1234)
+        for trial in 0..<6 {
+            let n = 100 + r.below(400)
+            var codes = [UInt8](repeating: 0, count: n)
+            for i in 0..<n where r.below(4) == 0 { codes[i] = [statusBlank, 2, statusEmptyText, statusOmittedFalse][r.below(4)] }
+            let condition = Vector(payload: .booleans((0..<n).map { _ in r.below(2) == 0 }), status: .codes(codes), count: n)
+            var dates = Self.operand(n, &r)
+            if case .numbers(let xs, _) = dates.payload { dates.payload = .numbers(xs, isDate: true) }
+            // Without blanks, so that the only plain numbers come from the other branch.
+            var solidDates = dates
+            if case .codes(let c) = dates.status { solidDates.status = .codes(c.map { $0 == statusBlank ? statusValue : $0 }) }
+            let others: [Vector?] = [nil, .scalar(.text(""), count: n), .scalar(.date(46_000), count: n), .scalar(.blank, count: n),
+                                     .scalar(.number(3), count: n), .scalar(.error(.value), count: n), Self.operand(n, &r), dates]
+            for then in [dates, solidDates] {
+                for otherwise in others {
+                    for (t, e) in [(then, otherwise), (otherwise ?? then, then)] {
+                        for type in [FormulaType.any, .date, .number] {
+                            guard let fast = LogicalFunctions.fastNumericIf(condition, t, e, n: n, type: type) else {
+                                Issue.record("kernel declined")
+                                continue
+                            }
+                            let general = LogicalFunctions.generalIf(condition, t, e, n: n, type: type)
+                            #expect((0..<n).map { Self.element(fast, $0) } == (0..<n).map { Self.element(general, $0) },
+                                    "trial \(trial) \(type)")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -18,7 +18,8 @@ import TallyData
         T.booleans("c", [true, false, true, true, false, nil, true]),
         T.booleans("d", [true, true, false, nil, false, true, false]),
         T.texts("pos", ["TRUE", "FALSE", "FALSE", "TRUE", "TRUE", "TRUE", "FALSE"]),
-        T.texts("ct", ["TRUE", "FALSE", "TRUE", "TRUE", "FALSE", nil, "TRUE"]))
+        T.texts("ct", ["TRUE", "FALSE", "TRUE", "TRUE", "FALSE", nil, "TRUE"]),
+        T.dates("e", ["2026-01-01", nil, "2026-01-03", nil, "2026-01-05", "2026-01-06", "2026-01-07"]))
 
     /// Row values of `formula` and the values of SUM, COUNT, COUNTA, COUNTBLANK and AVERAGE over it.
     static func check(_ formula: String, rows expected: [FormulaValue], aggregates: [String: FormulaValue],
@@ -81,5 +82,16 @@ import TallyData
         #expect(T.kpi("=COUNT(IF(ct, IF(d, TRUE), FALSE))", Self.table) == .number(4))
         #expect(T.kpi("=COUNTA(IF(c, IF(d, TRUE), FALSE))", Self.table) == .number(7))
         #expect(T.kpi("=COUNTBLANK(IF(c, IF(d, TRUE), FALSE))", Self.table) == .number(0))
+    }
+
+    @Test func datesSurviveABlankGuard() {
+        // IF(ISBLANK(e), "", e) over a date column returns dates (and ""), whichever path runs.
+        let serial: (Int) -> FormulaValue = { .date(ExcelDate.serial(CivilDate(year: 2026, month: 1, day: $0))) }
+        #expect(T.rows("=IF(ISBLANK(e), \"\", e)", Self.table)
+                == [serial(1), .text(""), serial(3), .text(""), serial(5), serial(6), serial(7)])
+        let chosen: [FormulaValue] = [serial(1), .text(""), serial(3), .text(""), .text(""), .text(""), serial(7)]
+        #expect(T.rows("=IF(c, IF(ISBLANK(e), \"\", e), \"\")", Self.table) == chosen)
+        #expect(T.rows("=IF(ct, IF(ISBLANK(e), \"\", e), \"\")", Self.table) == chosen)
+        #expect(T.rows("=IF(ct, e, \"\")", Self.table) == T.rows("=IF(c, e, \"\")", Self.table))
     }
 }

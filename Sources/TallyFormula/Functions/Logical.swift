@@ -103,17 +103,21 @@ enum LogicalFunctions {
         var scalar: Double = 0
         var scalarCode: UInt8 = 0
         var isScalar = true
+        /// Whether its values are dates (a date vector or a scalar date).
+        var isDate = false
 
         init?(_ v: Vector?) {
             guard let v else { scalarCode = statusOmittedFalse; return }
             switch v.payload {
-            case .numbers(let values, _):
+            case .numbers(let values, let dates):
                 xs = values
+                isDate = dates
                 codes = v.status.materialized(v.count) ?? []
                 isScalar = false
             case .scalar(let value):
                 switch value {
-                case .number(let x), .date(let x): scalar = x
+                case .number(let x): scalar = x
+                case .date(let x): scalar = x; isDate = true
                 case .blank: scalar = 0
                 case .text(let s) where s.isEmpty: scalarCode = statusEmptyText
                 case .error(let e): scalarCode = e.statusCode
@@ -128,9 +132,18 @@ enum LogicalFunctions {
             let code = codes.isEmpty ? 0 : codes[i]
             return code == statusBlank ? (0, 0) : (xs[i], code)   // IF returns 0 for a blank branch
         }
+
+        /// Whether IF returns element `i` as a plain number (a value of a non-date branch, or a blank's 0).
+        @inline(__always) func yieldsNumber(_ i: Int) -> Bool {
+            if isScalar { return scalarCode == 0 && !isDate }
+            let code = codes.isEmpty ? 0 : codes[i]
+            return code == statusBlank || (code == statusValue && !isDate)
+        }
     }
 
     /// IF over a logical (or numeric) condition choosing between numeric branches: one loop, no per-row values.
+    /// The result holds dates when `type` is `.date`, or when it is `.any` and no chosen element is a plain number
+    /// (`IF(ISBLANK(d), "", d)` over a date column), as `generalIf`'s builder decides.
     static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, type: FormulaType) -> Vector? {
         guard let a = NumericBranch(then), let b = NumericBranch(otherwise) else { return nil }
         let conditionCodes = condition.status.materialized(n) ?? []
@@ -158,7 +171,16 @@ enum LogicalFunctions {
             out[i] = chosen.0
             if chosen.1 != 0 { codes[i] = chosen.1; gaps = true }
         }
-        let isDate = type == .date
+        var isDate = type == .date
+        if type == .any && (a.isDate || b.isDate) {
+            // Separate pass, only for untyped IFs with a date branch: dates unless some row yields a plain number.
+            isDate = true
+            for i in 0..<n {
+                let c = conditionCodes.isEmpty ? 0 : conditionCodes[i]
+                if Aggregation.isError(c) || c == statusEmptyText { continue }
+                if (c == 0 && truth[i]) ? a.yieldsNumber(i) : b.yieldsNumber(i) { isDate = false; break }
+            }
+        }
         return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
     }
 
