@@ -222,11 +222,31 @@ struct VectorBuilder {
         codes.append(code)
     }
 
-    /// Marks the last appended element as the FALSE of an omitted IF branch.
-    mutating func markLastOmittedFalse() {
-        guard !mixed, !codes.isEmpty else { return }
-        codes[codes.count - 1] = statusOmittedFalse
+    /// Appends the FALSE of an omitted IF branch, kept as `statusOmittedFalse` (skipped by aggregates) in any
+    /// storage that is not already mixed.
+    mutating func appendOmittedFalse() {
+        if type == .any && !mixed {
+            // Stays numeric, as the numeric IF kernel leaves it (its value still reads as FALSE).
+            numbers.append(0)
+            codes.append(statusOmittedFalse)
+            hasGaps = true
+            return
+        }
+        append(.boolean(false))
+        guard !mixed, let last = codes.indices.last else { return }
+        codes[last] = statusOmittedFalse
         hasGaps = true
+    }
+
+    /// Appends an empty text "", kept as `statusEmptyText` (not #VALUE!) in number, date and logical storage.
+    mutating func appendEmptyText() {
+        append(.text(""))
+        switch type {
+        case .number, .date, .boolean:
+            // `append` stored a #VALUE! code for text it could not convert; "" is passed through instead.
+            if let last = codes.indices.last { codes[last] = statusEmptyText }
+        case .text, .any: break  // "" is already text, or `statusEmptyText` / "" in mixed storage
+        }
     }
 
     /// The finished vector.

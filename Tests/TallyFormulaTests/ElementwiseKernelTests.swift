@@ -28,12 +28,22 @@ import TallyData
         }
     }
 
-    /// The vector with "" and omitted-FALSE elements turned into blanks.
-    static func plain(_ v: Vector) -> Vector {
-        guard case .codes(let codes) = v.status else { return v }
-        var out = v
-        out.status = .codes(codes.map { $0 == statusEmptyText || $0 == statusOmittedFalse ? statusBlank : $0 })
-        return out
+    /// Element `i` of a result as `bits` gives it, with an omitted IF's FALSE (status code 8) told apart from a FALSE.
+    static func element(_ v: Vector, _ i: Int) -> String {
+        if !v.isScalar && v.status.code(i) == statusOmittedFalse { return "omitted" }
+        return bits(v.value(v.isScalar ? 0 : i))
+    }
+
+    /// IF's rule for one element: the condition as a logical; the chosen branch's element unchanged ("", an inner
+    /// IF's omitted FALSE and errors included) except that a blank gives 0; no else branch gives the omitted FALSE.
+    static func expectedIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, _ i: Int) -> String {
+        switch Coercion.logical(condition.value(i)) {
+        case .failure(let err): return bits(.error(err))
+        case .success(let yes):
+            guard let branch = yes ? then : otherwise else { return "omitted" }
+            if case .blank = branch.value(branch.isScalar ? 0 : i) { return bits(.number(0)) }
+            return element(branch, i)
+        }
     }
 
     @Test func arithmeticKernelMatchesPerValueCombine() {
@@ -71,41 +81,30 @@ import TallyData
             let condition = trial % 2 == 0
                 ? Vector(payload: .booleans((0..<n).map { _ in r.below(2) == 0 }), status: .codes(codes), count: n)
                 : Vector(payload: .numbers((0..<n).map { _ in Double(r.below(3)) - 1 }, isDate: false), status: .codes(codes), count: n)
-            // Branch elements that are "" or an inner IF's omitted FALSE keep their status in the kernel but become
-            // #VALUE! / 0 in the general builder (a difference older than these kernels), so branches here hold
-            // values, blanks and errors; `formerLoop` below covers the rest.
-            let then = Self.plain(Self.operand(n, &r))
-            let elses: [Vector?] = [Self.plain(Self.operand(n, &r)), nil, .scalar(.text(""), count: n), .scalar(.blank, count: n),
+            // Branches hold values, blanks, errors, "" and inner IFs' omitted FALSE.
+            let then = Self.operand(n, &r)
+            let elses: [Vector?] = [Self.operand(n, &r), nil, .scalar(.text(""), count: n), .scalar(.blank, count: n),
                                     .scalar(.number(-0.0), count: n), .scalar(.error(.notAvailable), count: n)]
             for otherwise in elses {
                 for (t, e) in [(then, otherwise), (otherwise ?? then, then)] {
-                    guard let fast = LogicalFunctions.fastNumericIf(condition, t, e, n: n, isDate: false) else {
-                        Issue.record("kernel declined")
-                        continue
-                    }
-                    // IF's per-value rule (compileIf): the condition as a logical, a blank branch gives 0, no else
-                    // branch gives the FALSE aggregates skip.
-                    let expected: [String] = (0..<n).map { i in
-                        switch Coercion.logical(condition.value(i)) {
-                        case .failure(let err): return Self.bits(.error(err))
-                        case .success(let yes):
-                            guard let branch = yes ? t : e else { return "omitted" }
-                            let v = branch.value(branch.isScalar ? 0 : i)
-                            if case .blank = v { return Self.bits(.number(0)) }
-                            return Self.bits(v)
+                    let expected = (0..<n).map { Self.expectedIf(condition, t, e, $0) }
+                    // Both IF paths, under the static types such branches can have: the result never depends on
+                    // which one runs.
+                    for type in [FormulaType.number, .any] {
+                        guard let fast = LogicalFunctions.fastNumericIf(condition, t, e, n: n, type: type) else {
+                            Issue.record("kernel declined")
+                            continue
                         }
+                        let general = LogicalFunctions.generalIf(condition, t, e, n: n, type: type)
+                        #expect((0..<n).map { Self.element(fast, $0) } == expected, "trial \(trial) \(type)")
+                        #expect((0..<n).map { Self.element(general, $0) } == expected, "trial \(trial) \(type)")
                     }
-                    let actual: [String] = (0..<n).map { i in
-                        if case .codes(let c) = fast.status, c[i] == statusOmittedFalse { return "omitted" }
-                        return Self.bits(fast.value(i))
-                    }
-                    #expect(actual == expected, "trial \(trial)")
                 }
             }
             // Every status in the branches, against the per-row rule the kernel had before it was made branch-free.
             let rawThen = Self.operand(n, &r), rawElse = Self.operand(n, &r)
             for otherwise in [rawElse, nil] as [Vector?] {
-                guard let fast = LogicalFunctions.fastNumericIf(condition, rawThen, otherwise, n: n, isDate: false),
+                guard let fast = LogicalFunctions.fastNumericIf(condition, rawThen, otherwise, n: n, type: .number),
                       let a = LogicalFunctions.NumericBranch(rawThen), let b = LogicalFunctions.NumericBranch(otherwise),
                       case .numbers(let xs, _) = fast.payload else {
                     Issue.record("kernel declined")
@@ -125,6 +124,40 @@ import TallyData
                         expected = (0, FormulaError.value.statusCode)
                     } else if c == 0 && truth { expected = a.value(i) } else { expected = b.value(i) }
                     #expect(xs[i].bitPattern == expected.0.bitPattern && fastCodes[i] == expected.1, "row \(i)")
+                }
+            }
+        }
+    }
+
+    /// The kernel's result holds dates exactly when the general builder's would: an untyped IF whose chosen values are
+    /// all dates (`IF(ISBLANK(d), "", d)`) keeps them, one plain number (or a blank's 0) among them makes numbers.
+    @Test func numericIfKeepsDatesLikeGeneralPath() {
+        var r = Random(state: 0xD47E_5EED_0F0F_1234)
+        for trial in 0..<6 {
+            let n = 100 + r.below(400)
+            var codes = [UInt8](repeating: 0, count: n)
+            for i in 0..<n where r.below(4) == 0 { codes[i] = [statusBlank, 2, statusEmptyText, statusOmittedFalse][r.below(4)] }
+            let condition = Vector(payload: .booleans((0..<n).map { _ in r.below(2) == 0 }), status: .codes(codes), count: n)
+            var dates = Self.operand(n, &r)
+            if case .numbers(let xs, _) = dates.payload { dates.payload = .numbers(xs, isDate: true) }
+            // Without blanks, so that the only plain numbers come from the other branch.
+            var solidDates = dates
+            if case .codes(let c) = dates.status { solidDates.status = .codes(c.map { $0 == statusBlank ? statusValue : $0 }) }
+            let others: [Vector?] = [nil, .scalar(.text(""), count: n), .scalar(.date(46_000), count: n), .scalar(.blank, count: n),
+                                     .scalar(.number(3), count: n), .scalar(.error(.value), count: n), Self.operand(n, &r), dates]
+            for then in [dates, solidDates] {
+                for otherwise in others {
+                    for (t, e) in [(then, otherwise), (otherwise ?? then, then)] {
+                        for type in [FormulaType.any, .date, .number] {
+                            guard let fast = LogicalFunctions.fastNumericIf(condition, t, e, n: n, type: type) else {
+                                Issue.record("kernel declined")
+                                continue
+                            }
+                            let general = LogicalFunctions.generalIf(condition, t, e, n: n, type: type)
+                            #expect((0..<n).map { Self.element(fast, $0) } == (0..<n).map { Self.element(general, $0) },
+                                    "trial \(trial) \(type)")
+                        }
+                    }
                 }
             }
         }

@@ -56,33 +56,44 @@ enum LogicalFunctions {
             let n = ctx.count(level)
             let condition = runs[0](ctx), then = runs[1](ctx)
             let otherwise = omittedElse ? nil : runs[2](ctx)
-            func pick(_ i: Int) -> (FormulaValue, omitted: Bool) {
-                switch Coercion.logical(condition.value(i)) {
-                case .failure(let e): return (.error(e), false)
-                case .success(true):
-                    let v = then.value(i)
-                    if case .blank = v { return (.number(0), false) }  // IF(x,,…) returns 0
-                    return (v, false)
-                case .success(false):
-                    guard let otherwise else { return (.boolean(false), true) }
-                    let v = otherwise.value(i)
-                    if case .blank = v { return (.number(0), false) }
-                    return (v, false)
+            if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
+                switch Coercion.logical(condition.value(0)) {
+                case .failure(let e): return .scalar(.error(e), count: n)
+                case .success(let yes):
+                    guard let branch = yes ? then : otherwise else { return .scalar(.boolean(false), count: n) }
+                    let v = branch.value(0)
+                    if case .blank = v { return .scalar(.number(0), count: n) }  // IF(x,,…) returns 0
+                    return .scalar(v, count: n)
                 }
             }
-            if condition.isScalar && then.isScalar && (otherwise?.isScalar ?? true) {
-                return .scalar(pick(0).0, count: n)
-            }
-            if let fast = fastNumericIf(condition, then, otherwise, n: n, isDate: type == .date) { return fast }
-            var builder = VectorBuilder(type: type, count: n)
-            for i in 0..<n {
-                let (v, omitted) = pick(i)
-                builder.append(v)
-                if omitted { builder.markLastOmittedFalse() }
-            }
-            return builder.build()
+            if let fast = fastNumericIf(condition, then, otherwise, n: n, type: type) { return fast }
+            return generalIf(condition, then, otherwise, n: n, type: type)
         })
         return c.folded(node)
+    }
+
+    /// IF element by element for any vectors: the chosen branch's element is returned unchanged (a blank as 0), so
+    /// "" and an inner IF's omitted FALSE keep their status, exactly as in `fastNumericIf`.
+    static func generalIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, type: FormulaType) -> Vector {
+        var builder = VectorBuilder(type: type, count: n)
+        for i in 0..<n {
+            switch Coercion.logical(condition.value(i)) {
+            case .failure(let e): builder.append(.error(e))
+            case .success(let yes):
+                guard let branch = yes ? then : otherwise else { builder.appendOmittedFalse(); continue }
+                if !branch.isScalar && branch.status.code(i) == statusOmittedFalse {
+                    // Typed storage only (`.values` and scalars report no codes): a real FALSE stays a FALSE.
+                    builder.appendOmittedFalse()
+                    continue
+                }
+                switch branch.value(branch.isScalar ? 0 : i) {
+                case .blank: builder.append(.number(0))  // IF(x,,…) returns 0
+                case .text(let s) where s.isEmpty: builder.appendEmptyText()
+                case let v: builder.append(v)
+                }
+            }
+        }
+        return builder.build()
     }
 
     /// A branch of IF that is numeric: a number vector or a scalar number, blank, "" or omitted FALSE.
@@ -92,17 +103,21 @@ enum LogicalFunctions {
         var scalar: Double = 0
         var scalarCode: UInt8 = 0
         var isScalar = true
+        /// Whether its values are dates (a date vector or a scalar date).
+        var isDate = false
 
         init?(_ v: Vector?) {
             guard let v else { scalarCode = statusOmittedFalse; return }
             switch v.payload {
-            case .numbers(let values, _):
+            case .numbers(let values, let dates):
                 xs = values
+                isDate = dates
                 codes = v.status.materialized(v.count) ?? []
                 isScalar = false
             case .scalar(let value):
                 switch value {
-                case .number(let x), .date(let x): scalar = x
+                case .number(let x): scalar = x
+                case .date(let x): scalar = x; isDate = true
                 case .blank: scalar = 0
                 case .text(let s) where s.isEmpty: scalarCode = statusEmptyText
                 case .error(let e): scalarCode = e.statusCode
@@ -117,10 +132,19 @@ enum LogicalFunctions {
             let code = codes.isEmpty ? 0 : codes[i]
             return code == statusBlank ? (0, 0) : (xs[i], code)   // IF returns 0 for a blank branch
         }
+
+        /// Whether IF returns element `i` as a plain number (a value of a non-date branch, or a blank's 0).
+        @inline(__always) func yieldsNumber(_ i: Int) -> Bool {
+            if isScalar { return scalarCode == 0 && !isDate }
+            let code = codes.isEmpty ? 0 : codes[i]
+            return code == statusBlank || (code == statusValue && !isDate)
+        }
     }
 
     /// IF over a logical (or numeric) condition choosing between numeric branches: one loop, no per-row values.
-    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, isDate: Bool) -> Vector? {
+    /// The result holds dates when `type` is `.date`, or when it is `.any` and no chosen element is a plain number
+    /// (`IF(ISBLANK(d), "", d)` over a date column), as `generalIf`'s builder decides.
+    static func fastNumericIf(_ condition: Vector, _ then: Vector, _ otherwise: Vector?, n: Int, type: FormulaType) -> Vector? {
         guard let a = NumericBranch(then), let b = NumericBranch(otherwise) else { return nil }
         let conditionCodes = condition.status.materialized(n) ?? []
         var truth = [Bool](repeating: false, count: n)
@@ -146,6 +170,16 @@ enum LogicalFunctions {
             }
             out[i] = chosen.0
             if chosen.1 != 0 { codes[i] = chosen.1; gaps = true }
+        }
+        var isDate = type == .date
+        if type == .any && (a.isDate || b.isDate) {
+            // Separate pass, only for untyped IFs with a date branch: dates unless some row yields a plain number.
+            isDate = true
+            for i in 0..<n {
+                let c = conditionCodes.isEmpty ? 0 : conditionCodes[i]
+                if Aggregation.isError(c) || c == statusEmptyText { continue }
+                if (c == 0 && truth[i]) ? a.yieldsNumber(i) : b.yieldsNumber(i) { isDate = false; break }
+            }
         }
         return Vector(payload: .numbers(out, isDate: isDate), status: gaps ? .codes(codes) : .allValid, count: n)
     }
