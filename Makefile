@@ -1,12 +1,15 @@
 # Tally — the two commands of the README, plus a few for developers.
 #   make demo    install what is missing, build (release), render every spec in ReportSpecs/ into out/
 #   make test    install what is missing (incl. poppler-utils), run every test
+#   make fuzz    build the libFuzzer targets (fuzz-csv, fuzz-spec, fuzz-formula; ASan + -D TALLY_FUZZ, in
+#                .build/fuzz) and run each for FUZZ_SECONDS (default 600) or FUZZ_RUNS executions; corpora and
+#                crashes in .build/fuzz-corpus; FUZZ_TARGETS picks targets (see .ci/fuzz.sh)
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release
 SPECS := $(wildcard ReportSpecs/*.yaml)
 
-.PHONY: all deps deps-test build release demo test bench clean
+.PHONY: all deps deps-test build release demo test bench clean fuzz
 
 all: build
 
@@ -37,3 +40,8 @@ clean:
 bench: deps
 	$(SWIFT) build -c release --product tally-bench
 	.build/release/tally-bench all
+
+FUZZ_TARGETS ?= fuzz-csv fuzz-spec fuzz-formula
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) .ci/fuzz.sh $(FUZZ_TARGETS)
