@@ -4,12 +4,14 @@
 #   make fuzz    build the libFuzzer targets (fuzz-csv, fuzz-spec, fuzz-formula; ASan + -D TALLY_FUZZ, in
 #                .build/fuzz) and run each for FUZZ_SECONDS (default 600) or FUZZ_RUNS executions; corpora and
 #                crashes in .build/fuzz-corpus; FUZZ_TARGETS picks targets (see .ci/fuzz.sh)
+#   make test-sanitize  build and run the test suite under AddressSanitizer (.build/asan), then ThreadSanitizer
+#                (.build/tsan); suppressions for system libraries, with reasons, in .ci/sanitizers/
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN := .build/release
 SPECS := $(wildcard ReportSpecs/*.yaml)
 
-.PHONY: all deps deps-test build release demo test bench clean fuzz
+.PHONY: all deps deps-test build release demo test bench clean fuzz test-sanitize
 
 all: build
 
@@ -45,3 +47,14 @@ FUZZ_TARGETS ?= fuzz-csv fuzz-spec fuzz-formula
 FUZZ_SECONDS ?= 600
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) .ci/fuzz.sh $(FUZZ_TARGETS)
+
+# Swift's crash backtracer is off so the sanitizers report runtime traps themselves.
+SANITIZER_ENV := SWIFT_BACKTRACE=enable=no \
+	ASAN_OPTIONS=detect_leaks=1:suppressions=.ci/sanitizers/asan.supp \
+	LSAN_OPTIONS=suppressions=.ci/sanitizers/lsan.supp:print_suppressions=0 \
+	TSAN_OPTIONS=suppressions=.ci/sanitizers/tsan.supp:print_suppressions=0
+test-sanitize: deps-test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan
+	$(SANITIZER_ENV) $(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
+	$(SANITIZER_ENV) $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
