@@ -63,7 +63,7 @@ for target in "${targets[@]}"; do
   limit=(-max_total_time="$FUZZ_SECONDS")
   [ -z "$FUZZ_RUNS" ] || limit=(-runs="$FUZZ_RUNS")
   echo "fuzz: $target (${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-$FUZZ_SECONDS s}, max_len $max_len)"
-  if ! ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=64} \
+  if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=64} \
       ".build/fuzz/release/$target" "$FUZZ_DIR/$target" "$FUZZ_DIR/$target-seeds" \
       -dict="Sources/$target/${target#fuzz-}.dict" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix="$FUZZ_DIR/artifacts/$target-" -print_final_stats=1 "${limit[@]}"; then

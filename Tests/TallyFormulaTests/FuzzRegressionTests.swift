@@ -32,4 +32,15 @@ import TallyCore
         #expect(NumberText.fixed(12.5, decimals: -3) == "13")
         #expect(NumberText.fixed(-1e300, decimals: 1, trimZeros: true) == "-1" + String(repeating: "0", count: 300))
     }
+
+    /// A negative base to a tiny fractional power trapped converting the exponent's reciprocal to Int.
+    @Test func negativeBaseToTinyPower() {
+        #expect(T.kpi("=(-2)^1E-300") == .error(.num))
+        #expect(T.kpi("=(-2)^5E-324") == .error(.num))
+        #expect(T.kpi("=(-8)^(1/3)") == .number(-2))
+        #expect(T.kpi("=(-32)^(-1/5)") == .number(-0.5))
+        #expect(T.kpi("=(-8)^(1/2)") == .error(.num))
+        // The fuzzer's input, minimised by hand: a row formula whose power hits the same path per row.
+        _ = T.rows("=-2^+++++D%%%%%%%%%%%%+1", T.table(T.numbers("D", [1e-300, -1, nil])))
+    }
 }
