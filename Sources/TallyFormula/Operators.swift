@@ -141,8 +141,9 @@ enum Operators {
         if base == 0 && exponent < 0 { return .error(.divisionByZero) }
         if base < 0 && exponent != exponent.rounded() {
             // Odd roots of negatives (x^(1/3)) work in Excel; other fractional powers do not.
+            // The parity test stays in Double: a tiny exponent's reciprocal can exceed Int (or be infinite).
             let reciprocal = 1 / exponent
-            if reciprocal == reciprocal.rounded(), Int(reciprocal) % 2 != 0 { return Elementwise.finite(-pow(-base, exponent)) }
+            if abs(reciprocal.truncatingRemainder(dividingBy: 2)) == 1 { return Elementwise.finite(-pow(-base, exponent)) }
             return .error(.num)
         }
         return Elementwise.finite(pow(base, exponent))

@@ -235,10 +235,14 @@ enum NumberText {
     }
 
     /// Fixed-point text with `decimals` places (value already rounded), optionally trimming zeros.
+    /// Past 15 places a Double has no more digits to show, so those places are zeros (as in Excel); whole parts
+    /// beyond Int64 show 15 significant digits and zeros; a non-finite value (never a formula result) is `#NUM!`.
     static func fixed(_ value: Double, decimals: Int, trimZeros: Bool = false) -> String {
+        guard value.isFinite else { return FormulaError.num.rawValue }
         let negative = value < 0
         let magnitude = abs(value)
-        let factor = pow10(decimals)
+        let places = min(max(decimals, 0), 15)
+        let factor = pow10(places)
         let scaled = (magnitude * factor).rounded(.toNearestOrAwayFromZero)
         var integerPart: String
         var fraction = ""
@@ -246,19 +250,33 @@ enum NumberText {
             let whole = UInt64(scaled)
             let f = UInt64(factor)
             integerPart = String(whole / f)
-            if decimals > 0 {
+            if places > 0 {
                 let frac = String(whole % f)
-                fraction = String(repeating: "0", count: decimals - frac.count) + frac
+                fraction = String(repeating: "0", count: places - frac.count) + frac
             }
         } else {
-            integerPart = String(Int64(magnitude.rounded(.toNearestOrAwayFromZero)))
-            if decimals > 0 { fraction = String(repeating: "0", count: decimals) }
+            let rounded = magnitude.rounded(.toNearestOrAwayFromZero)
+            integerPart = rounded < 9.2e18 ? String(Int64(rounded)) : largeWholeDigits(rounded)
+            fraction = String(repeating: "0", count: places)
         }
+        if decimals > places { fraction += String(repeating: "0", count: decimals - places) }
         if trimZeros {
             while fraction.hasSuffix("0") { fraction.removeLast() }
         }
         let text = fraction.isEmpty ? integerPart : integerPart + "." + fraction
         return (negative && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + text
+    }
+
+    /// Digits of a finite whole number too large for Int64: 15 significant digits, then zeros.
+    static func largeWholeDigits(_ magnitude: Double) -> String {
+        let exponent = Int(log10(magnitude).rounded(.down))
+        var digits = UInt64((magnitude / pow10(exponent - 14)).rounded(.toNearestOrAwayFromZero))
+        var zeros = exponent - 14
+        if digits >= 1_000_000_000_000_000 {
+            digits /= 10
+            zeros += 1
+        }
+        return String(digits) + String(repeating: "0", count: max(0, zeros))
     }
 }
 
