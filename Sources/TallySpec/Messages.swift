@@ -492,7 +492,8 @@ enum Messages {
     }
 
     static func percentOutOfRange(_ key: String, value: Double, kpi: String) -> Message {
-        let shown = value == value.rounded() ? String(Int(value)) : String(value)
+        // Whole numbers print without ".0", but only those that fit an Int (a huge target must not trap).
+        let shown = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         let hint = value > 1 && value <= 100 ? "write it as a percentage: `\(key): \(shown)%`" : "a percentage lies between 0% and 100%"
         return Message("the \(key) of percentage KPI \(quoted(kpi)) is \(shown), outside 0–100%", hint: hint)
     }
