@@ -62,15 +62,12 @@ let package = Package(
             dependencies: ["Tally", "TallyCore", "TallyData", "TallyFormula", "TallyStats", "TallyCharts", "TallyCairo", "TallyGraphics"]),
         // libFuzzer targets (`make fuzz`): real entry points only when built with -D TALLY_FUZZ and
         // -sanitize=fuzzer; a normal build gets a main that says so. Seeds and dictionaries sit beside them.
-        .executableTarget(name: "fuzz-csv", dependencies: ["TallyCore", "TallyData"], exclude: ["seeds", "csv.dict"],
-            swiftSettings: [.enableExperimentalFeature("Extern")]),
+        .target(name: "FuzzDriver", swiftSettings: [.enableExperimentalFeature("Extern")]),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", "TallyCore", "TallyData"], exclude: ["seeds", "csv.dict"]),
+        .executableTarget(name: "fuzz-spec", dependencies: ["FuzzDriver", "TallyCore", "TallySpec"], exclude: ["seeds", "spec.dict"]),
         .executableTarget(
-            name: "fuzz-spec", dependencies: ["TallyCore", "TallySpec"], exclude: ["seeds", "spec.dict"],
-            swiftSettings: [.enableExperimentalFeature("Extern")]),
-        .executableTarget(
-            name: "fuzz-formula", dependencies: ["TallyCore", "TallyData", "TallyFormula"],
-            exclude: ["seeds", "formula.dict"],
-            swiftSettings: [.enableExperimentalFeature("Extern")]),
+            name: "fuzz-formula", dependencies: ["FuzzDriver", "TallyCore", "TallyData", "TallyFormula"],
+            exclude: ["seeds", "formula.dict"]),
 
         // Tests mirror Sources/.
         .target(name: "TallyTestSupport", dependencies: ["TallyCore"], path: "Tests/TallyTestSupport"),

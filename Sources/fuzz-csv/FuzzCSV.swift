@@ -3,10 +3,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FuzzDriver
 import TallyCore
 import TallyData
 
-#if TALLY_FUZZ
 /// libFuzzer's entry point: the first two bytes choose reading options (0, 0: the defaults), the rest is the CSV file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -19,33 +19,14 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (linked from the fuzzer runtime), run from our own main because SwiftPM renames an
-/// executable's entry point on Linux and so libFuzzer's `main` cannot be used.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// Runs libFuzzer with the command line (corpus directories, -max_len, -timeout, …).
+/// Runs libFuzzer in a fuzz build; says how to in a normal one.
 @main
 struct FuzzCSVMain {
-    /// Hands the arguments to libFuzzer and exits with its status.
+    /// Hands the command line to the shared driver.
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzCSV))
+        FuzzDriver.main(target: "fuzz-csv", fuzzCSV)
     }
 }
-#else
-/// What a normal build of the fuzz target does: explain how to run it.
-@main
-struct FuzzCSVMain {
-    /// Prints how to build and run the fuzzer.
-    static func main() {
-        print("fuzz-csv is a libFuzzer target; run it with `make fuzz` (or `make fuzz FUZZ_TARGETS=fuzz-csv`).")
-    }
-}
-#endif
 
 /// Drives the reader's public entry points with option sets chosen by the fuzzer's bytes.
 enum CSVFuzzing {

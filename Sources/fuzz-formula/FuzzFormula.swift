@@ -4,11 +4,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FuzzDriver
 import TallyCore
 import TallyData
 import TallyFormula
 
-#if TALLY_FUZZ
 /// libFuzzer's entry point: the input is formula text; a 0x01 byte separates the formulas of a KPI set.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFormula(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -17,35 +17,18 @@ public func fuzzFormula(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (linked from the fuzzer runtime), run from our own main because SwiftPM renames an
-/// executable's entry point on Linux and so libFuzzer's `main` cannot be used.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// Runs libFuzzer with the command line (corpus directories, -max_len, -timeout, …).
+/// Runs libFuzzer in a fuzz build; says how to in a normal one.
 @main
 struct FuzzFormulaMain {
-    /// Hands the arguments to libFuzzer and exits with its status.
+    /// Hands the command line to the shared driver.
     static func main() {
         // Global state is built before fuzzing so libFuzzer's per-input leak check does not count it.
+        #if TALLY_FUZZ
         _ = FormulaFuzzing.schema
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzFormula))
+        #endif
+        FuzzDriver.main(target: "fuzz-formula", fuzzFormula)
     }
 }
-#else
-/// What a normal build of the fuzz target does: explain how to run it.
-@main
-struct FuzzFormulaMain {
-    /// Prints how to build and run the fuzzer.
-    static func main() {
-        print("fuzz-formula is a libFuzzer target; run it with `make fuzz` (or `make fuzz FUZZ_TARGETS=fuzz-formula`).")
-    }
-}
-#endif
 
 /// Compiles the fuzzer's text as KPI and computed-column formulas against a fixed small table and, when it
 /// compiles, evaluates it (over all rows, per group, and per row). Errors are expected; crashes and hangs are not.

@@ -4,10 +4,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FuzzDriver
 import TallyCore
 import TallySpec
 
-#if TALLY_FUZZ
 /// libFuzzer's entry point: the input is the spec file's bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpec(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -16,33 +16,14 @@ public func fuzzSpec(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (linked from the fuzzer runtime), run from our own main because SwiftPM renames an
-/// executable's entry point on Linux and so libFuzzer's `main` cannot be used.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// Runs libFuzzer with the command line (corpus directories, -max_len, -timeout, …).
+/// Runs libFuzzer in a fuzz build; says how to in a normal one.
 @main
 struct FuzzSpecMain {
-    /// Hands the arguments to libFuzzer and exits with its status.
+    /// Hands the command line to the shared driver.
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzSpec))
+        FuzzDriver.main(target: "fuzz-spec", fuzzSpec)
     }
 }
-#else
-/// What a normal build of the fuzz target does: explain how to run it.
-@main
-struct FuzzSpecMain {
-    /// Prints how to build and run the fuzzer.
-    static func main() {
-        print("fuzz-spec is a libFuzzer target; run it with `make fuzz` (or `make fuzz FUZZ_TARGETS=fuzz-spec`).")
-    }
-}
-#endif
 
 /// Loads the fuzzer's bytes as a spec the way the CLI does, then uses what a loaded spec offers.
 enum SpecFuzzing {
