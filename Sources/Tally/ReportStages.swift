@@ -1,4 +1,3 @@
-import Dispatch
 import TallyCairo
 import TallyCharts
 import TallyCompose
@@ -122,26 +121,16 @@ extension ReportBuilder {
                 ]))
             }
         }
-        let outputs = ImageOutputs(count: jobs.count)
-        let allJobs = jobs
-        DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
-            let job = allJobs[index]
-            let result = Result { () throws(CairoError) -> [UInt8] in
+        let results = ParallelMap.run(jobs) { job in
+            Result { () throws(CairoError) -> [UInt8] in
                 switch job.format {
                 case .png: try PNGExporter.export(job.frame, dpi: dpi, metadata: job.metadata)
                 case .svg: try SVGExporter.export(job.frame)
                 }
             }
-            outputs.set(index, result)
         }
         var files: [(path: String, bytes: [UInt8])] = []
-        for (index, job) in jobs.enumerated() {
-            switch outputs.get(index) {
-            case .success(let bytes): files.append((job.path, bytes))
-            case .failure(let error): throw error
-            case nil: throw CairoError("image '\(job.path)' was not exported")
-            }
-        }
+        for (job, result) in zip(jobs, results) { files.append((job.path, try result.get())) }
         return files
     }
 
@@ -179,15 +168,4 @@ private struct ImageJob: Sendable {
     let frame: Frame
     let format: Format
     let metadata: PNGTextMetadata
-}
-
-/// Results of the parallel image export, one slot per job.
-private final class ImageOutputs: @unchecked Sendable {
-    // Guarded by `lock`; each slot is written once, read after concurrentPerform returns.
-    private var slots: [Result<[UInt8], CairoError>?]
-    private let lock = DispatchQueue(label: "tally.image-outputs")
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<[UInt8], CairoError>) { lock.sync { slots[index] = result } }
-    func get(_ index: Int) -> Result<[UInt8], CairoError>? { lock.sync { slots[index] } }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import TallyCairo
 import TallyCharts
 import TallyCore
@@ -29,10 +28,7 @@ enum ChartBenchmark {
         report("charts.png150.blank-frame-encode", blankPNG, budget: nil)
         let hundred = median(max(3, runs / 2)) {
             let frames = models.map { renderer.render($0) }
-            let box = ResultBox(count: frames.count)
-            DispatchQueue.concurrentPerform(iterations: frames.count) { i in
-                box.set(i, (try? PNGExporter.export(frames[i], dpi: 150))?.count ?? 0)
-            }
+            _ = ParallelMap.run(frames) { (try? PNGExporter.export($0, dpi: 150))?.count ?? 0 }
         }
         report("charts.100png150dpi", hundred, budget: 2000)
 
@@ -47,14 +43,6 @@ enum ChartBenchmark {
         let metadata = PDFMetadata(title: "Bench", author: "tally-bench", creator: "tally-bench", creationDate: "2025-01-01T00:00:00")
         let pdf = median(runs) { _ = try? PDFExporter.export(pages, metadata: metadata) }
         report("charts.pdf12charts8pages", pdf, budget: 150)
-    }
-
-    /// A thread-safe slot per index (for the parallel PNG loop).
-    final class ResultBox: @unchecked Sendable {
-        private var values: [Int]
-        private let lock = DispatchQueue(label: "tally-bench.results")
-        init(count: Int) { values = Array(repeating: 0, count: count) }
-        func set(_ i: Int, _ v: Int) { lock.sync { values[i] = v } }
     }
 
     /// Median wall time in milliseconds of `runs` runs of `body`.
