@@ -109,7 +109,7 @@ struct BlockEvaluation {
             var counts = [Int](repeating: 0, count: scale)
             for row in group.rows {
                 guard let value = answers.double(at: row) else { continue }
-                let level = Int(value.rounded())
+                guard let level = Int(rounding: value) else { continue }  // 1e300 is off the scale, like 0
                 if level >= 1 && level <= scale { counts[level - 1] += 1 }
             }
             let n = counts.reduce(0, +)

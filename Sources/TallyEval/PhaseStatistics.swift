@@ -91,13 +91,14 @@ enum PhaseStatistics {
         case "proportion":
             let n = samples.count(group)
             guard n > 0 else { return nil }
-            estimate = ProportionInference.wilson(successes: Int((value * Double(n)).rounded()), trials: n, level: level)
+            guard let successes = Int(rounding: value * Double(n)) else { return nil }  // a "proportion" of 1e300: no interval
+            estimate = ProportionInference.wilson(successes: successes, trials: n, level: level)
         case "mean":
             estimate = MeanInference.tInterval(samples.observations(group), level: level)
         case "median":
             estimate = QuantileInference.medianInterval(samples.observations(group), level: level)
         case "nps":
-            estimate = NPSInference.interval(NPSCounts(scores: samples.observations(group).map { Int($0.rounded()) }), level: level)
+            estimate = NPSInference.interval(NPSCounts(scores: samples.observations(group).map(npsScore)), level: level)
         default:
             return nil
         }
@@ -113,6 +114,9 @@ enum PhaseStatistics {
         }
     }
 
+    /// An NPS answer as a whole score; a value no score can be (1e300, NaN) becomes -1, outside 0…10, so it is not counted.
+    static func npsScore(_ value: Double) -> Int { Int(rounding: value) ?? -1 }
+
     /// A later phase against the baseline with the kind's method.
     static func compare(kind: String, baseline: KPIPhaseValue, later: KPIPhaseValue, samples: PhaseSamples, baselineGroup: Int, laterGroup: Int) -> KPIComparison {
         var comparison = KPIComparison(phase: later.phase, baseline: baseline.phase, methods: [])
@@ -124,9 +128,13 @@ enum PhaseStatistics {
                 comparison.notComputable = "no value in one of the phases"
                 return comparison
             }
+            guard let s1 = Int(rounding: p1 * Double(baseCount)), let s2 = Int(rounding: p2 * Double(nextCount)) else {
+                comparison.notComputable = "a phase's value is too large to be a proportion"
+                return comparison
+            }
             let result = ProportionInference.compare(
-                baseline: ProportionCounts(successes: Int((p1 * Double(baseCount)).rounded()), trials: baseCount),
-                later: ProportionCounts(successes: Int((p2 * Double(nextCount)).rounded()), trials: nextCount), level: level)
+                baseline: ProportionCounts(successes: s1, trials: baseCount),
+                later: ProportionCounts(successes: s2, trials: nextCount), level: level)
             comparison.methods = [result.difference.method.rawValue, result.test.method.rawValue]
             fill(&comparison, difference: result.difference, test: result.test, caveats: result.caveats)
             // TallyStats reports proportion differences in percentage points; Results keeps the KPI's unit (fractions).
@@ -147,7 +155,7 @@ enum PhaseStatistics {
             if let m1 = result.baselineMedian, let m2 = result.laterMedian, m1 != 0 { comparison.relativeChange = (m2 - m1) / abs(m1) * 100 }
         case "nps":
             let result = NPSInference.compare(
-                baseline: NPSCounts(scores: base.map { Int($0.rounded()) }), later: NPSCounts(scores: next.map { Int($0.rounded()) }), level: level)
+                baseline: NPSCounts(scores: base.map(npsScore)), later: NPSCounts(scores: next.map(npsScore)), level: level)
             comparison.methods = [result.difference.method.rawValue, result.test.method.rawValue]
             fill(&comparison, difference: result.difference, test: result.test, caveats: result.caveats)
         default:

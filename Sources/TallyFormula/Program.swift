@@ -173,10 +173,10 @@ public struct ComputedColumn: Sendable {
             let serials = values.map { $0.number ?? ExcelDate.epochSerial }
             if serials.allSatisfy({ $0 == $0.rounded(.down) }) {
                 columnType = .date
-                storage = .dates(serials.map { Int32(clamping: Int(($0 - ExcelDate.epochSerial).rounded(.down))) })
+                storage = .dates(serials.map { Int32(clamping: Int(clampingRounded: $0 - ExcelDate.epochSerial)) })
             } else {
                 columnType = .datetime
-                storage = .datetimes(serials.map { Int64((($0 - ExcelDate.epochSerial) * 86_400).rounded()) })
+                storage = .datetimes(serials.map { Int64(Int(clampingRounded: ($0 - ExcelDate.epochSerial) * 86_400, .toNearestOrAwayFromZero)) })
             }
         } else if present.allSatisfy({ if case .boolean = $0 { return true }; return false }) {
             columnType = .boolean

@@ -22,7 +22,7 @@ enum TextFormat {
         if section.uppercased() == "GENERAL" || section.isEmpty { return .text(GeneralFormat.format(x)) }
         if section == "@" { return .text(GeneralFormat.format(x)) }
         if isDateFormat(section) {
-            guard x >= 0, x < 2_958_466 else { return .error(.value) }
+            guard x >= 0, x < ExcelDate.endSerial else { return .error(.value) }
             return .text(formatDate(x, section))
         }
         return .text(formatNumber(x, section))

@@ -141,6 +141,9 @@ public enum ExcelDate {
     /// Serial number of 1970-01-01 (days since 1899-12-30).
     public static let epochSerial: Double = 25_569
 
+    /// Serial number of 10000-01-01: one past 9999-12-31, the last date Excel's date functions accept.
+    public static let endSerial: Double = 2_958_466
+
     /// Serial number of a date stored as days since 1970-01-01.
     @inline(__always) public static func serial(days: Int32) -> Double { Double(days) + epochSerial }
 
@@ -150,9 +153,9 @@ public enum ExcelDate {
     /// Serial number of a civil date.
     public static func serial(_ date: CivilDate) -> Double { Double(date.daysSinceEpoch) + epochSerial }
 
-    /// The civil date of a serial number (its integer part).
+    /// The civil date of a serial number (its integer part); serials beyond ±2⁵³ days saturate rather than trap.
     public static func civil(serial: Double) -> CivilDate {
-        CivilDate(daysSinceEpoch: Int((serial - epochSerial).rounded(.down)))
+        CivilDate(daysSinceEpoch: Int(clampingRounded: serial - epochSerial))
     }
 
     /// `YYYY-MM-DD`, plus `THH:MM:SS` when the serial has a time part.

@@ -43,4 +43,48 @@ import TallyCore
         // The fuzzer's input, minimised by hand: a row formula whose power hits the same path per row.
         _ = T.rows("=-2^+++++D%%%%%%%%%%%%+1", T.table(T.numbers("D", [1e-300, -1, nil])))
     }
+
+    /// DATE of a year past Int.max trapped converting it to Int; every date function's whole-number argument now has
+    /// a range, and an argument outside it is Excel's error (#NUM! for dates, #VALUE! for text positions).
+    @Test func dateFunctionsWithHugeArguments() {
+        #expect(T.kpi("=DATE(322222222222222222222222222222222222222222222862,1,1)") == .error(.num))
+        #expect(T.kpi("=DATE(2026,1e300,1)") == .error(.num))
+        #expect(T.kpi("=DATE(2026,9e15,1)") == .error(.num))
+        #expect(T.kpi("=DATE(2026,-9e15,1)") == .error(.num))
+        #expect(T.kpi("=DATE(2026,1,1e300)") == .error(.num))
+        #expect(T.kpi("=DATE(9999,12,32)") == .error(.num))
+        #expect(T.kpi("=DATE(2026,14,1)") == .date(46419))          // month overflow still rolls into the next year
+        #expect(T.kpi("=DATE(2026,1,-1)") == .date(46021))          // and a day before the 1st into the month before
+        #expect(T.kpi("=DATE(9999,12,31)") == .date(2_958_465))
+        #expect(T.kpi("=WEEKDAY(1e300)") == .error(.num))
+        #expect(T.kpi("=WEEKDAY(46023,1e300)") == .error(.num))
+        #expect(T.kpi("=WEEKDAY(46023,2)") == .number(4))           // 2026-01-01 is a Thursday (Monday = 1)
+        #expect(T.kpi("=EDATE(46023,1e300)") == .error(.num))
+        #expect(T.kpi("=EOMONTH(46023,-1e20)") == .error(.num))
+        #expect(T.kpi("=NETWORKDAYS(46023,1e300)") == .error(.num))
+        #expect(T.kpi("=NETWORKDAYS(-1e300,46023)") == .error(.num))
+        #expect(T.kpi("=NETWORKDAYS(46023,46029,1e300)") == .number(5))  // a holiday no date can be is ignored
+        #expect(T.kpi("=YEAR(1e300)") == .error(.num))
+        // The fuzzer's input, byte for byte after its option byte.
+        _ = T.kpi("=AVERAGEIFS(x,,\"Al*\",d,\">=\"&DATE(322222222222222222222222222222222222222222222862,1,1))",
+                  T.table(T.numbers("x", [1, 2]), T.dates("d", ["2026-01-01", nil])))
+    }
+
+    /// Text positions past Int.max: MID gives "" (a start past the text), FIND #VALUE! (a start past the text).
+    @Test func textPositionsWithHugeArguments() {
+        #expect(T.kpi("=MID(\"abc\",1e300,2)") == .text(""))
+        #expect(T.kpi("=MID(\"abc\",3.5,2)") == .text("c"))
+        #expect(T.kpi("=MID(\"abc\",4,2)") == .text(""))
+        #expect(T.kpi("=FIND(\"a\",\"abc\",1e300)") == .error(.value))
+        #expect(T.kpi("=SEARCH(\"a\",\"abc\",-1e300)") == .error(.value))
+    }
+
+    /// A computed date column holding serials no date has is stored saturated rather than trapping.
+    @Test func computedDatesBeyondAnyCalendar() {
+        let rows = T.rows("=d+1e300", T.table(T.dates("d", ["2026-01-01", nil])))
+        #expect(rows.count == 2)
+        #expect(ExcelDate.civil(serial: 1e300).year > 9999)
+        #expect(ExcelDate.civil(serial: -.infinity).year < 0)
+        #expect(ExcelDate.civil(serial: .nan) == ExcelDate.civil(serial: ExcelDate.epochSerial))
+    }
 }

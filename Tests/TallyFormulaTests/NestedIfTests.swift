@@ -94,4 +94,35 @@ import TallyData
         #expect(T.rows("=IF(ct, IF(ISBLANK(e), \"\", e), \"\")", Self.table) == chosen)
         #expect(T.rows("=IF(ct, e, \"\")", Self.table) == T.rows("=IF(c, e, \"\")", Self.table))
     }
+
+    @Test func ifsIferrorAndIfnaPassTheChosenValueThrough() {
+        // The same rows as `omittedFalseFromInnerIfStaysFalse`, through IFS, IFERROR and IFNA: the inner IF's FALSE
+        // stays that FALSE (skipped by SUM, COUNT and AVERAGE), not a 0 or #VALUE!.
+        let rows: [FormulaValue] = [.number(1), .number(2), .boolean(false), .boolean(false), .number(2), .number(2),
+                                    .boolean(false)]
+        let aggregates: [String: FormulaValue] = ["SUM": .number(7), "COUNT": .number(4), "COUNTA": .number(7),
+                                                  "COUNTBLANK": .number(0), "AVERAGE": .number(1.75)]
+        for formula in ["IFS(c, IF(d, 1), TRUE, 2)", "IFS(ct, IF(d, 1), TRUE, 2)", "IFERROR(IF(c, IF(d, 1), 2), 0)",
+                        "IFNA(IF(ct, IF(d, 1), 2), 0)", "IFERROR(IFS(c, IF(d, 1), TRUE, 2), -1)"] {
+            Self.check(formula, rows: rows, aggregates: aggregates)
+        }
+    }
+
+    @Test func iferrorKeepsEmptyTextAndCatchesErrors() {
+        // b>0? x/(a-1) : "" — row 1 divides by zero (caught as -1), rows 4, 5 and 7 give "".
+        let rows: [FormulaValue] = [.number(-1), .number(-10), .number(-30), .text(""), .text(""), .number(20), .text("")]
+        let aggregates: [String: FormulaValue] = ["SUM": .number(-21), "COUNT": .number(4), "COUNTA": .number(7),
+                                                  "COUNTBLANK": .number(3), "AVERAGE": .number(-5.25)]
+        Self.check("IFERROR(IF(b>0, x/(a-1), \"\"), -1)", rows: rows, aggregates: aggregates)
+        // The fallback's "" is kept too; IFNA lets #DIV/0! through; IFS with no TRUE condition is #N/A.
+        #expect(T.rows("=IFERROR(x/(a-1), \"\")", Self.table)
+                == [.text(""), .number(-10), .number(-30), .number(40), .number(25), .number(20), .number(-70.0 / 3)])
+        #expect(T.rows("=IFNA(x/(a-1), 0)", Self.table)[0] == .error(.divisionByZero))
+        #expect(T.rows("=IFS(a>2, 1, a<0, 2)", Self.table)
+                == [.error(.notAvailable), .number(2), .error(.notAvailable), .error(.notAvailable), .number(1), .number(1),
+                    .number(2)])
+        #expect(T.rows("=IFS(pos, y)", Self.table)
+                == [.number(5), .error(.notAvailable), .error(.notAvailable), .number(8), .number(9), .number(0),
+                    .error(.notAvailable)])
+    }
 }

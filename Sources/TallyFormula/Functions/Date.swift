@@ -15,14 +15,14 @@ enum DateFunctions {
                 guard case .success(let serial) = Coercion.arithmetic(v[0]) else { return .error(v[0].error ?? .value) }
                 var kind = 1.0
                 if v.count > 1, case .success(let k) = Coercion.arithmetic(v[1]) { kind = k.rounded(.towardZero) }
-                guard serial >= 0 else { return .error(.num) }
-                let iso = CivilDate(daysSinceEpoch: Int(serial.rounded(.down) - ExcelDate.epochSerial)).isoWeekday  // Mon=1
-                switch Int(kind) {
+                guard serial >= 0, serial < ExcelDate.endSerial, let kindNumber = Int(rounding: kind, .towardZero) else { return .error(.num) }
+                let iso = ExcelDate.civil(serial: serial).isoWeekday  // Mon=1
+                switch kindNumber {
                 case 1, 17: return .number(Double(iso % 7 + 1))            // Sunday = 1
                 case 2, 11: return .number(Double(iso))                    // Monday = 1
                 case 3: return .number(Double(iso - 1))                    // Monday = 0
                 case 12, 13, 14, 15, 16:
-                    let first = Int(kind) - 10                             // 12: Tuesday = 1 …
+                    let first = kindNumber - 10                            // 12: Tuesday = 1 …
                     return .number(Double((iso - first + 7) % 7 + 1))
                 default: return .error(.num)
                 }
@@ -34,16 +34,19 @@ enum DateFunctions {
                 var parts: [Int] = []
                 for x in v {
                     guard case .success(let n) = Coercion.arithmetic(x) else { return .error(x.error ?? .value) }
-                    parts.append(Int(n.rounded(.towardZero)))
+                    // Beyond ±2⁵³ no month or day count lands inside years 1900–9999.
+                    guard let whole = Int(rounding: n, .towardZero) else { return .error(.num) }
+                    parts.append(whole)
                 }
                 var year = parts[0]
                 if year >= 0 && year < 1900 { year += 1900 }
                 guard year >= 1900, year < 10_000 else { return .error(.num) }
-                // Month and day overflow roll into the next year/month, as in Excel.
+                // Month and day overflow roll into the next year/month, as in Excel; a result outside 1900–9999 is #NUM!.
                 let monthIndex = year * 12 + (parts[1] - 1)
                 let y = Int((Double(monthIndex) / 12).rounded(.down)), m = monthIndex - y * 12 + 1
+                guard y >= 1899, y < 10_000 else { return .error(.num) }
                 let serial = ExcelDate.serial(CivilDate(year: y, month: m, day: 1)) + Double(parts[2] - 1)
-                guard serial >= 1 else { return .error(.num) }
+                guard serial >= 1, serial < ExcelDate.endSerial else { return .error(.num) }
                 return .date(serial)
             }
         },
@@ -62,8 +65,9 @@ enum DateFunctions {
             return Elementwise.map(args, type: .number, span: call.span, compiler: c) { v in
                 guard case .success(let a) = Coercion.arithmetic(v[0]) else { return .error(v[0].error ?? .value) }
                 guard case .success(let b) = Coercion.arithmetic(v[1]) else { return .error(v[1].error ?? .value) }
+                guard a >= 0, a < ExcelDate.endSerial, b >= 0, b < ExcelDate.endSerial else { return .error(.num) }
                 var holidays: Set<Int> = []
-                if v.count == 3, let h = v[2].number { holidays.insert(Int(h.rounded(.down))) }
+                if v.count == 3, let h = v[2].number, let day = Int(rounding: h, .down) { holidays.insert(day) }
                 return .number(Double(networkDays(Int(a.rounded(.down)), Int(b.rounded(.down)), holidays: holidays)))
             }
         },
@@ -111,7 +115,7 @@ enum DateFunctions {
             guard let args = c.compileAll(call.arguments, scope: call.scope),
                   Operators.requireNumeric(args[0], what: name, compiler: &c) else { return nil }
             return Elementwise.mapNumber(args[0], span: call.span, compiler: c) { serial in
-                guard serial >= 0, serial < 2_958_466 else { return .error(.num) }
+                guard serial >= 0, serial < ExcelDate.endSerial else { return .error(.num) }
                 return f(ExcelDate.civil(serial: serial), serial)
             }
         }
@@ -124,7 +128,8 @@ enum DateFunctions {
         let ok1 = Operators.requireNumeric(args[1], what: call.name, compiler: &c)
         guard ok0, ok1 else { return nil }
         return Operators.arithmetic(args[0], args[1], type: .date, span: call.span, compiler: c) { serial, months in
-            guard serial >= 0, serial < 2_958_466 else { return .error(.num) }
+            // 120,000 months is beyond any shift that stays inside years 1900–9999.
+            guard serial >= 0, serial < ExcelDate.endSerial, abs(months) < 120_000 else { return .error(.num) }
             let d = ExcelDate.civil(serial: serial)
             let index = d.year * 12 + (d.month - 1) + Int(months.rounded(.towardZero))
             let y = Int((Double(index) / 12).rounded(.down)), m = index - y * 12 + 1

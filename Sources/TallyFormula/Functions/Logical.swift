@@ -81,19 +81,31 @@ enum LogicalFunctions {
             case .failure(let e): builder.append(.error(e))
             case .success(let yes):
                 guard let branch = yes ? then : otherwise else { builder.appendOmittedFalse(); continue }
-                if !branch.isScalar && branch.status.code(i) == statusOmittedFalse {
-                    // Typed storage only (`.values` and scalars report no codes): a real FALSE stays a FALSE.
-                    builder.appendOmittedFalse()
-                    continue
-                }
-                switch branch.value(branch.isScalar ? 0 : i) {
-                case .blank: builder.append(.number(0))  // IF(x,,…) returns 0
-                case .text(let s) where s.isEmpty: builder.appendEmptyText()
-                case let v: builder.append(v)
-                }
+                appendChosen(branch, i, to: &builder)
             }
         }
         return builder.build()
+    }
+
+    /// Appends element `i` of the branch IF, IFS, IFERROR or IFNA chose, unchanged: a blank as 0 (`IF(x,,…)` returns
+    /// 0), "" as empty text and an inner IF's omitted FALSE as that FALSE, whatever the builder's type.
+    @inline(__always) static func appendChosen(_ branch: Vector, _ i: Int, to builder: inout VectorBuilder) {
+        if !branch.isScalar && branch.status.code(i) == statusOmittedFalse {
+            // Typed storage only (`.values` and scalars report no codes): a real FALSE stays a FALSE.
+            builder.appendOmittedFalse()
+            return
+        }
+        switch branch.value(branch.isScalar ? 0 : i) {
+        case .blank: builder.append(.number(0))
+        case .text(let s) where s.isEmpty: builder.appendEmptyText()
+        case let v: builder.append(v)
+        }
+    }
+
+    /// The value a conditional returns for a chosen scalar: a blank as 0, anything else unchanged.
+    static func chosenScalar(_ value: FormulaValue) -> FormulaValue {
+        if case .blank = value { return .number(0) }
+        return value
     }
 
     /// A branch of IF that is numeric: a number vector or a scalar number, blank, "" or omitted FALSE.
@@ -193,33 +205,63 @@ enum LogicalFunctions {
         guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
         let values = stride(from: 1, to: args.count, by: 2).map { args[$0] }
         let type = unify(values.compactMap(branchType))
-        return Elementwise.map(args, type: type, span: call.span, compiler: c) { v in
-            for k in stride(from: 0, to: v.count, by: 2) {
-                switch Coercion.logical(v[k]) {
-                case .failure(let e): return .error(e)
-                case .success(true):
-                    if case .blank = v[k + 1] { return .number(0) }
-                    return v[k + 1]
-                case .success(false): continue
+        let level = Elementwise.level(args)
+        let runs = args.map(\.run)
+        let node = Node(type: type, level: level, span: call.span, run: { ctx in
+            let n = ctx.count(level)
+            let vectors = runs.map { $0(ctx) }
+            if vectors.allSatisfy(\.isScalar) {
+                switch ifsPick(vectors, 0) {
+                case .success(let k?): return .scalar(chosenScalar(vectors[k].value(0)), count: n)
+                case .success(nil): return .scalar(.error(.notAvailable), count: n)
+                case .failure(let e): return .scalar(.error(e), count: n)
                 }
             }
-            return .error(.notAvailable)
-        }
+            var builder = VectorBuilder(type: type, count: n)
+            for i in 0..<n {
+                switch ifsPick(vectors, i) {
+                case .success(let k?): appendChosen(vectors[k], i, to: &builder)
+                case .success(nil): builder.append(.error(.notAvailable))  // no condition held
+                case .failure(let e): builder.append(.error(e))
+                }
+            }
+            return builder.build()
+        })
+        return c.folded(node)
     }
 
-    /// IFERROR / IFNA.
+    /// The index of the value IFS returns for row `i`: the first TRUE condition's value, nil when none holds, or the
+    /// error of the first condition that is not a logical.
+    static func ifsPick(_ vectors: [Vector], _ i: Int) -> Result<Int?, FormulaError> {
+        for k in stride(from: 0, to: vectors.count, by: 2) {
+            switch Coercion.logical(vectors[k].value(i)) {
+            case .failure(let e): return .failure(e)
+            case .success(true): return .success(k + 1)
+            case .success(false): continue
+            }
+        }
+        return .success(nil)
+    }
+
+    /// IFERROR / IFNA: the value, or the fallback where the value is an error they catch.
     static func fallback(_ name: String, catches: @escaping @Sendable (FormulaError) -> Bool) -> FunctionSpec {
         FunctionSpec(name: name, minArguments: 2, maxArguments: 2, usage: "\(name)(value, value_if_error)") { call, c in
             guard let args = c.compileAll(call.arguments, scope: call.scope) else { return nil }
             let type = unify(args.compactMap(branchType))
-            return Elementwise.map(args, type: type, span: call.span, compiler: c) { v in
-                if let e = v[0].error, catches(e) {
-                    if case .blank = v[1] { return .number(0) }
-                    return v[1]
+            let level = Elementwise.level(args)
+            let (valueRun, fallbackRun) = (args[0].run, args[1].run)
+            let node = Node(type: type, level: level, span: call.span, run: { ctx in
+                let n = ctx.count(level)
+                let value = valueRun(ctx), fallback = fallbackRun(ctx)
+                func caught(_ i: Int) -> Bool { value.value(i).error.map(catches) ?? false }
+                if value.isScalar && fallback.isScalar {
+                    return .scalar(chosenScalar(caught(0) ? fallback.value(0) : value.value(0)), count: n)
                 }
-                if case .blank = v[0] { return .number(0) }
-                return v[0]
-            }
+                var builder = VectorBuilder(type: type, count: n)
+                for i in 0..<n { appendChosen(caught(i) ? fallback : value, i, to: &builder) }
+                return builder.build()
+            })
+            return c.folded(node)
         }
     }
 

@@ -14,8 +14,9 @@ enum TextFunctions {
                 return .error(a[0].error ?? a[1].error ?? .value)
             }
             let characters = Array(s)
+            // A start past the text (however large) gives "", as in Excel.
+            guard start < Double(characters.count) + 1 else { return .text("") }
             let from = Int(start.rounded(.towardZero)) - 1
-            guard from < characters.count else { return .text("") }
             return .text(String(characters[from..<min(characters.count, from + n)]))
         },
         text("LEN", 1, 1, "LEN(text)", type: .number) { s, _ in .number(Double(s.count)) },
@@ -75,7 +76,9 @@ enum TextFunctions {
         var start = 1
         if a.count > 1 {
             guard case .success(let s) = Coercion.arithmetic(a[1]) else { return .error(a[1].error ?? .value) }
-            start = Int(s.rounded(.towardZero))
+            // Starts beyond ±2⁵³ are past any text: #VALUE!, like any start after the end.
+            guard let whole = Int(rounding: s, .towardZero) else { return .error(.value) }
+            start = whole
         }
         let h = Array(caseSensitive ? haystack : haystack.lowercased())
         guard start >= 1, start <= h.count + 1 else { return .error(.value) }

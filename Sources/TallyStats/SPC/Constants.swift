@@ -1,6 +1,7 @@
 // Control-chart constants: d2, d3, c4 and the factors derived from them (A2, A3, B3, B4, D3, D4, E2).
 
 import Foundation
+import TallyCore
 
 /// Bias-correction constants and limit factors for subgroup sizes, with the conventions behind each.
 ///
@@ -54,7 +55,7 @@ public enum SPCConstants {
     }
 
     /// c4 for a real-valued size (variable subgroups pass integers; non-integers are rounded).
-    static func c4(_ n: Double) -> Double? { c4(Int(n.rounded())) }
+    static func c4(_ n: Double) -> Double? { Int(rounding: n).flatMap { c4($0) } }
 
     /// A2(n) = 3 / (d2 √n): X̄ limits are X̄̄ ± A2 R̄.
     public static func a2(_ n: Int) -> Double? { d2(n).map { 3 / ($0 * Double(n).squareRoot()) } }

@@ -1,5 +1,7 @@
 // X̄–R charts: σ from subgroup ranges (R̄/d2), constant or variable subgroup sizes.
 
+import TallyCore
+
 /// X̄ and R chart limits from subgroup ranges.
 ///
 /// σ̂ = R̄/d2(n) for constant n. For variable n, σ̂ = Σ f_i R_i/d2(n_i) / Σ f_i with f_i = d2(n_i)²/d3(n_i)²
@@ -44,15 +46,15 @@ enum RangeLimits {
         var stats = PhaseStatistics()
         stats.meanSubgroupDispersion = e.rbar
         let constant = constantSize(input, indices: indices)
-        func n(_ i: Int) -> Int? { input.sizes[i].map { Int($0.rounded()) } }
+        func n(_ i: Int) -> Int? { input.sizes[i].flatMap { Int(rounding: $0) } }
         return PhaseFit(
             centre: { i in n(i).flatMap(SPCConstants.d2).map { $0 * sigma } },
             line: { i, k in
                 guard let n = n(i), let d2 = SPCConstants.d2(n), let d3 = SPCConstants.d3(n) else { return nil }
                 return d2 * sigma + k * d3 * sigma
             },
-            sigma: constant.flatMap { SPCConstants.d3(Int($0.rounded())) }.map { $0 * sigma },
-            constantCentre: constant.flatMap { SPCConstants.d2(Int($0.rounded())) }.map { $0 * sigma },
+            sigma: constant.flatMap { Int(rounding: $0) }.flatMap(SPCConstants.d3).map { $0 * sigma },
+            constantCentre: constant.flatMap { Int(rounding: $0) }.flatMap(SPCConstants.d2).map { $0 * sigma },
             limitsVary: constant == nil, statistics: stats)
     }
 
