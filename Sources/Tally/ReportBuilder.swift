@@ -159,20 +159,22 @@ public enum ReportBuilder {
     /// the data are read again whole and evaluated again, so every error (and its did-you-mean among the
     /// file's columns) is the one a full read gives.
     public static func render(_ prepared: PreparedReport, item: BatchItem, world: any World) -> Result<RenderedReport, DiagnosticError> {
-        var evaluated = evaluate(prepared, item: item, world: world)
-        var prepared = prepared
-        if case .failure = evaluated, prepared.datasets.values.contains(where: { !$0.facts.unreadColumns.isEmpty }) {
-            switch prepare(prepared.request, world: world, everyColumn: true) {
-            case .success(let whole):
-                prepared = whole
-                evaluated = evaluate(whole, item: item, world: world)
-            case .failure(let error):
-                return .failure(error)
-            }
+        evaluateExactly(prepared, item: item, world: world)
+            .flatMap { evaluated, prepared in layout(evaluated, prepared: prepared).flatMap { export($0, prepared: prepared) } }
+    }
+
+    /// Step 3 with the safety net `render` describes: the evaluated report and the prepared data it came from
+    /// (read again whole when the projected read's evaluation failed).
+    public static func evaluateExactly(_ prepared: PreparedReport, item: BatchItem, world: any World)
+        -> Result<(EvaluatedReport, PreparedReport), DiagnosticError>
+    {
+        let evaluated = evaluate(prepared, item: item, world: world)
+        guard case .failure = evaluated, prepared.datasets.values.contains(where: { !$0.facts.unreadColumns.isEmpty }) else {
+            return evaluated.map { ($0, prepared) }
         }
-        return evaluated
-            .flatMap { layout($0, prepared: prepared) }
-            .flatMap { export($0, prepared: prepared) }
+        return prepare(prepared.request, world: world, everyColumn: true).flatMap { whole in
+            evaluate(whole, item: item, world: world).map { ($0, whole) }
+        }
     }
 
     /// Step 7: writes a rendered report atomically, file by file.

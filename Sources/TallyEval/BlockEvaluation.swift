@@ -245,6 +245,11 @@ struct BlockEvaluation {
         for row in 0..<table.rowCount { if let g = by.text(at: row) { counts[g, default: 0] += 1 } }
         let groups = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(max(1, multiples.limit ?? 8)).map(\.key).sorted()
         let unit = Period(rawValue: (multiples.period ?? kpi.spec.period).rawValue) ?? .month
+        if let problem = MonitoringEvaluation.tooManyPoints(unit, rowDays: rowDays, phases: phases, block: "small_multiples '\(id)'",
+                                                            at: multiples.kpi.location) {
+            diagnostics.append(problem)
+            return nil
+        }
         var series: [GroupSeries] = []
         var starts: [Int] = []
         for group in groups {
@@ -268,6 +273,11 @@ struct BlockEvaluation {
             guard let rowDays = days[kpi.dataset] else {
                 tiles.append(TileData(kpi: kpiId.value, weekly: [], weekStarts: [], variation: nil, assurance: nil))
                 continue
+            }
+            if let problem = MonitoringEvaluation.tooManyPoints(.week, rowDays: rowDays, phases: phases, block: "\(block.type) '\(id)'",
+                                                                at: kpiId.location) {
+                diagnostics.append(problem)
+                return nil
             }
             let (points, _) = MonitoringEvaluation.periodSeries(
                 kpi: kpi, table: table, rowDays: rowDays, unit: .week, phases: phases, exclusions: spec.phases?.exclusions ?? [])

@@ -47,14 +47,9 @@ enum MonitoringEvaluation {
                 return nil
             }
             let unit = Period(rawValue: (request.bucket ?? kpi.spec.period).rawValue) ?? .week
-            let (first, last) = span(rowDays: rowDays, phases: phases)
-            if periodCount(unit, from: first, to: last) > maxPoints {
-                // Refused rather than cut short: a series truncated at the limit would silently drop the latest data.
-                diagnostics.append(.error(
-                    .data, "\(request.blockType) '\(request.blockId)' would have more than \(maxPoints) points, one per \(unit.rawValue) "
-                        + "from \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))", at: request.kpi.location,
-                    hint: "give the phases dates that cover only the data to chart, check the time column for stray dates (e.g. year 0 or 9999), "
-                        + "or chart a longer period"))
+            if let problem = tooManyPoints(unit, rowDays: rowDays, phases: phases, block: "\(request.blockType) '\(request.blockId)'",
+                                           at: request.kpi.location) {
+                diagnostics.append(problem)
                 return nil
             }
             return evaluate(request, kpi: kpi, table: table, rowDays: rowDays, unit: unit, phases: phases, exclusions: exclusions)
@@ -100,6 +95,19 @@ enum MonitoringEvaluation {
         }
         let first = phases.first?.firstDay ?? low ?? 0
         return (first, phases.last?.lastDay ?? high ?? first)
+    }
+
+    /// The error for a series of `unit` periods over the covered span that would have more than `maxPoints` points, or
+    /// nil. Every block with a series checks it first: refused rather than cut short, since a series truncated at the
+    /// limit would silently drop the latest data.
+    static func tooManyPoints(_ unit: Period, rowDays: [Int], phases: [ResolvedPhase], block: String, at location: SourceLocation?) -> Diagnostic? {
+        let (first, last) = span(rowDays: rowDays, phases: phases)
+        guard periodCount(unit, from: first, to: last) > maxPoints else { return nil }
+        return .error(
+            .data, "\(block) would have more than \(maxPoints) points, one per \(unit.rawValue) "
+                + "from \(CivilDate(daysSinceEpoch: first)) to \(CivilDate(daysSinceEpoch: last))", at: location,
+            hint: "give the phases dates that cover only the data to chart, check the time column for stray dates (e.g. year 0 or 9999), "
+                + "or chart a longer period")
     }
 
     /// Periods from `first` to `last`, counted up to `maxPoints + 1`.

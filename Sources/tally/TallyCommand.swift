@@ -33,11 +33,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated: pdf, png, svg, pages.", valueName: "formats"))
     var format: String?
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Override a spec parameter (repeatable).", valueName: "name=value"))
-    var param: [String] = []
-
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Pin the report date (YYYY-MM-DD) so relative periods are reproducible.", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var reportOptions: ParameterOptions
 
     @Option(name: .long, help: ArgumentHelp("Reports rendered in parallel (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -115,15 +111,7 @@ struct BuildCommand: ParsableCommand {
 
     /// Checks and converts every option; usage errors exit 2 with a hint.
     private func parseOptions() throws -> (parameters: [String: String], asOf: CivilDate?, formats: [String]?, shard: (index: Int, count: Int)?, failOn: Set<AlertKind>) {
-        var parameters: [String: String] = [:]
-        for assignment in param {
-            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                Output.error("error: --param '\(assignment)' must look like name=value")
-                throw ExitStatus.invalidSpecOrUsage
-            }
-            parameters[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
-        }
-        let pinned = try ExitStatus.parseDate(asOf)
+        let (parameters, pinned) = try reportOptions.parsed()
         var formats: [String]? = nil
         if let format {
             formats = format.split(separator: ",").map { $0.trimmingCharacters() }
@@ -157,17 +145,31 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// `tally validate`: checks specs, including their data headers, without building.
+/// `tally validate`: checks specs, their data headers and (unless --headers-only) their formulas on the data, writing nothing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check specs (keys, references, data headers) without building. Exit 0 when valid, 2 when not.")
+        commandName: "validate",
+        abstract: "Check specs without writing anything: keys, references, data headers, and formulas evaluated on the data. Exit 0 when valid, 2 when not.",
+        discussion: """
+            By default the data are read and the report is evaluated (every KPI formula compiled and run, limits checked),
+            so a spec that validates builds. --headers-only stops after the spec and the data files' header rows.
+            """)
 
     @Argument(help: ArgumentHelp("Spec files (.yaml) or directories of specs.", valueName: "spec"))
     var specs: [String]
 
+    @Flag(name: .customLong("headers-only"), help: "Check the spec and the data files' headers only; read no data rows.")
+    var headersOnly = false
+
+    @OptionGroup var reportOptions: ParameterOptions
+
     @OptionGroup var confinement: RootOption
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
+        let (parameters, asOf) = try reportOptions.parsed()
+        let limits = try memory.limits()
         let world = try confinement.world()
         let paths: [String]
         switch SpecDiscovery.expand(specs, world: world) {
@@ -178,7 +180,8 @@ struct ValidateCommand: ParsableCommand {
         }
         var failed = false
         for path in paths {
-            let diagnostics = SpecValidation.validate(specPath: path, world: world)
+            let request = BuildRequest(specPath: path, parameters: parameters, asOf: asOf, limits: limits)
+            let diagnostics = SpecValidation.validate(request, world: world, depth: headersOnly ? .headers : .evaluate)
             Output.diagnostics(diagnostics)
             if diagnostics.containsErrors {
                 failed = true

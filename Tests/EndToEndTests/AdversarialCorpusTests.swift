@@ -78,6 +78,49 @@ struct AdversarialCorpusTests {
         let (run, _) = try Self.build(spec: Self.spec(from: "0000-01-01", to: "9999-12-31", blocks: weekly), csv: edges)
         #expect(run.status == 3)
         #expect(run.stderr.contains("error: control_chart 'x' would have more than 10000 points, one per week from 0000-01-01 to 9999-12-31"), "\(run.stderr)")
+        // Every other block with a series refuses the same span rather than showing its first 10,000 periods only.
+        let multiples = "- { type: small_multiples, id: m, kpi: aht, by: team, period: week }"
+        let (cut, _) = try Self.build(spec: Self.spec(from: "0000-01-01", to: "9999-12-31", blocks: multiples), csv: edges)
+        #expect(cut.status == 3)
+        #expect(cut.stderr.contains("error: small_multiples 'm' would have more than 10000 points, one per week"), "\(cut.stderr)")
+        let tiles = "- { type: kpi_tiles, id: t, kpis: [aht] }"
+        let (tiled, _) = try Self.build(spec: Self.spec(from: "0000-01-01", to: "9999-12-31", blocks: tiles), csv: edges)
+        #expect(tiled.status == 3)
+        #expect(tiled.stderr.contains("error: kpi_tiles 't' would have more than 10000 points, one per week"), "\(tiled.stderr)")
+        #expect(tiled.stderr.contains("s.yaml:"), "\(tiled.stderr)")
+        // A monthly series over the same span has 119,988 points: refused as well; yearly ones would not be.
+        let monthly = "- { type: small_multiples, id: m, kpi: aht, by: team, period: month }"
+        let (months, _) = try Self.build(spec: Self.spec(from: "0000-01-01", to: "9999-12-31", blocks: monthly), csv: edges)
+        #expect(months.status == 3)
+        #expect(months.stderr.contains("one per month"), "\(months.stderr)")
+    }
+
+    @Test func validateFindsWhatABuildWouldBeforeRendering() throws {
+        // A formula too deep to compile, a KPI over a column the data lack and a series too long all pass the header
+        // check; `tally validate` evaluates the report and names each, writing nothing. --headers-only does not.
+        let nested = "=" + String(repeating: "ABS(", count: 300) + "handle" + String(repeating: ")", count: 300)
+        let deep = try Self.folder(spec: Self.spec(formula: nested))
+        let run = try EndToEnd.tally(["validate", deep + "/s.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: the formula nests more than 100 levels deep"), "\(run.stderr)")
+        let quick = try EndToEnd.tally(["validate", "--headers-only", deep + "/s.yaml"])
+        #expect(quick.status == 0, "\(quick.stderr)")
+        let typo = try Self.folder(spec: Self.spec(formula: "=AVERAGE(handel)"))
+        let misspelt = try EndToEnd.tally(["validate", typo + "/s.yaml"])
+        #expect(misspelt.status == 2)
+        #expect(misspelt.stderr.contains("s.yaml:12:"), "\(misspelt.stderr)")
+        #expect(misspelt.stderr.contains("handle"), "\(misspelt.stderr)")  // the did-you-mean
+        let long = try Self.folder(
+            spec: Self.spec(from: "0000-01-01", to: "9999-12-31", blocks: "- { type: run_chart, id: r, kpi: aht, period: day }"),
+            csv: Self.csv + "0000-01-01,Y,10,A\n")
+        let span = try EndToEnd.tally(["validate", long + "/s.yaml"])
+        #expect(span.status == 2)
+        #expect(span.stderr.contains("error: run_chart 'r' would have more than 10000 points"), "\(span.stderr)")
+        let good = try Self.folder(spec: Self.spec())
+        let valid = try EndToEnd.tally(["validate", good + "/s.yaml"])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout.contains("s.yaml: valid"), "\(valid.stdout)")
+        for folder in [deep, typo, long, good] { #expect(!FileManager.default.fileExists(atPath: folder + "/out")) }
     }
 
     @Test func aliasBombAndDeepYAML() throws {
