@@ -134,7 +134,10 @@ enum CSVChunkReader {
         var outcome = ChunkOutcome(builders: plans.map { ColumnBuilder(plan: $0, expectedRows: $0.skip ? 0 : expectedRows) })
         var scanner = CSVScanner(base: shared.base, start: start, end: shared.count, limit: limit, delimiter: delimiter, firstLine: 0)
         let fields = FieldBuffer(capacity: columns * 2 + 8)
-        let batch = FieldBatch(capacity: batchSize, columns: columns)
+        // The batch is only a buffer (flushed when full), so it need not hold more records than the chunk can have:
+        // each but the last takes at least one byte per delimiter, or one for its line end. A small or very wide
+        // file then allocates kilobytes, not batchSize × columns × 17 bytes (348 MB for 10,000 columns).
+        let batch = FieldBatch(capacity: min(batchSize, max(0, limit - start) / max(1, columns - 1) + 2), columns: columns)
         var scratch: [UInt8] = []
         var records = 0
         var skipped: [RecordFailure] = []
