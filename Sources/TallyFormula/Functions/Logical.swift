@@ -61,9 +61,7 @@ enum LogicalFunctions {
                 case .failure(let e): return .scalar(.error(e), count: n)
                 case .success(let yes):
                     guard let branch = yes ? then : otherwise else { return .scalar(.boolean(false), count: n) }
-                    let v = branch.value(0)
-                    if case .blank = v { return .scalar(.number(0), count: n) }  // IF(x,,…) returns 0
-                    return .scalar(v, count: n)
+                    return .scalar(chosenScalar(branch.value(0)), count: n)  // IF(x,,…) returns 0
                 }
             }
             if let fast = fastNumericIf(condition, then, otherwise, n: n, type: type) { return fast }
